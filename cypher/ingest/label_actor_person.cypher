@@ -1,0 +1,8 @@
+// title: Add the Person label to actors
+// purpose: Actors resolved as person carry the extra label Person.
+// mode: write
+// param ids (list of strings): actor ids; example: ["act_0"]
+// generated from consignet/model/graph.yaml by consignet.model.codegen: do not edit
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+SET a:Person

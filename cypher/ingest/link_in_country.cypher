@@ -1,0 +1,10 @@
+// title: Upsert IN_COUNTRY links
+// purpose: MERGE (Port)-[:IN_COUNTRY]->(Country) links; a link whose end is missing is not made.
+// mode: write
+// param rows (list of maps): src and dst ids and the link properties; example: [{"src": "a", "dst": "b", "props": {}}]
+// generated from consignet/model/graph.yaml by consignet.model.codegen: do not edit
+UNWIND $rows AS row
+MATCH (a:Port {id: row.src})
+MATCH (b:Country {id: row.dst})
+MERGE (a)-[r:IN_COUNTRY]->(b)
+SET r += row.props

@@ -1,0 +1,10 @@
+// title: Upsert PREVIOUS_VERSION links
+// purpose: MERGE (Consignment)-[:PREVIOUS_VERSION]->(ConsignmentVersion) links; a link whose end is missing is not made.
+// mode: write
+// param rows (list of maps): src and dst ids and the link properties; example: [{"src": "a", "dst": "b", "props": {}}]
+// generated from consignet/model/graph.yaml by consignet.model.codegen: do not edit
+UNWIND $rows AS row
+MATCH (a:Consignment {id: row.src})
+MATCH (b:ConsignmentVersion {id: row.dst})
+MERGE (a)-[r:PREVIOUS_VERSION]->(b)
+SET r += row.props

@@ -1,0 +1,8 @@
+// title: Upsert Mention nodes
+// purpose: MERGE Mention nodes on their deterministic id and set their properties.
+// mode: write
+// param rows (list of maps): one map of properties per node, `id` included; example: [{"id": "x_0"}]
+// generated from consignet/model/graph.yaml by consignet.model.codegen: do not edit
+UNWIND $rows AS row
+MERGE (n:Mention {id: row.id})
+SET n += row

@@ -1,0 +1,8 @@
+// title: Upsert Phone nodes
+// purpose: MERGE Phone nodes on their deterministic id and set their properties.
+// mode: write
+// param rows (list of maps): one map of properties per node, `id` included; example: [{"id": "x_0"}]
+// generated from consignet/model/graph.yaml by consignet.model.codegen: do not edit
+UNWIND $rows AS row
+MERGE (n:Phone {id: row.id})
+SET n += row

@@ -1,0 +1,1 @@
+"""Ingest jobs: read shared files through mapping profiles, validate, normalise, resolve, write."""
