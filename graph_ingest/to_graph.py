@@ -46,12 +46,12 @@ class GraphMapper:
         return node_id
 
     def country(self, batch: GraphBatch, code: str) -> str:
-        nid = ids.node_id("Country", code)
+        nid = ids.shared_node_id("Country", code)
         return self._shared(batch, "Country", nid, {
             "code": code, "name": country_values.name(code), "landlocked": country_values.is_landlocked(code)})
 
     def port(self, batch: GraphBatch, code: str) -> str:
-        nid = ids.node_id("Port", code)
+        nid = ids.shared_node_id("Port", code)
         if nid not in self._emitted:
             info = locode_values.info(code)
             props = {"locode": code, "name": info.name if info else None, "country": code[:2],
@@ -107,28 +107,28 @@ class GraphMapper:
         route = [p for i, p in enumerate(route) if p and (i == 0 or p != route[i - 1])]
         if len(route) >= 2:
             label = ">".join(route)
-            rid = self._shared(batch, "Route", ids.node_id("Route", label), {"ports": route, "label": label})
+            rid = self._shared(batch, "Route", ids.shared_node_id("Route", label), {"ports": route, "label": label})
             batch.rel("FOLLOWS_ROUTE", cid, rid)
         if hs_code:
-            hid = self._shared(batch, "Commodity", ids.node_id("Commodity", hs_code.hs6), {
+            hid = self._shared(batch, "Commodity", ids.shared_node_id("Commodity", hs_code.hs6), {
                 "hs6": hs_code.hs6, "chapter": hs_code.chapter,
                 "description": hs_values.description(hs_code.hs6), "chpl_tier": hs_values.chpl_tier(hs_code.hs6)})
             batch.rel("CARRIES", cid, hid, {"hs_code": hs_code.code})
         for number in v.get("containers") or []:
-            nid = self._shared(batch, "Container", ids.node_id("Container", number),
+            nid = self._shared(batch, "Container", ids.shared_node_id("Container", number),
                              {"number": number, "owner_code": number[:3]})
             batch.rel("IN_CONTAINER", cid, nid)
         if v.get("imo"):
             imo_ok = not any(p.field == "imo" for p in rec.problems)
-            nid = self._shared(batch, "Vessel", ids.node_id("Vessel", v["imo"]),
+            nid = self._shared(batch, "Vessel", ids.shared_node_id("Vessel", v["imo"]),
                              {"imo": v["imo"], "name": v.get("vessel_name"), "imo_valid": imo_ok})
             batch.rel("ON_VESSEL", cid, nid, {"voyage": v.get("voyage")})
         if v.get("bl_number"):
-            nid = self._shared(batch, "BillOfLading", ids.node_id("BillOfLading", v["bl_number"]),
+            nid = self._shared(batch, "BillOfLading", ids.shared_node_id("BillOfLading", v["bl_number"]),
                              {"number": v["bl_number"]})
             batch.rel("UNDER_BL", cid, nid)
         for seal in v.get("seals") or []:
-            batch.rel("SEALED_WITH", cid, self._shared(batch, "Seal", ids.node_id("Seal", seal), {"number": seal}))
+            batch.rel("SEALED_WITH", cid, self._shared(batch, "Seal", ids.shared_node_id("Seal", seal), {"number": seal}))
         for party in rec.parties:
             self._mention(batch, rec, party, shipment_date)
 
@@ -146,20 +146,20 @@ class GraphMapper:
         })
         batch.rel("HAS_PARTY", rec.node_id, mid, {"role": party.role})
         if party.tax_id and party.tax_scheme:
-            tid = self._shared(batch, "TaxId", ids.node_id("TaxId", party.tax_scheme, party.tax_id), {
+            tid = self._shared(batch, "TaxId", ids.shared_node_id("TaxId", party.tax_scheme, party.tax_id), {
                 "scheme": party.tax_scheme, "value": party.tax_id, "country": party.country,
                 "valid": party.tax_valid})
             batch.rel("HAS_TAX_ID", mid, tid)
         if party.phone:
-            batch.rel("HAS_PHONE", mid, self._shared(batch, "Phone", ids.node_id("Phone", party.phone),
+            batch.rel("HAS_PHONE", mid, self._shared(batch, "Phone", ids.shared_node_id("Phone", party.phone),
                                                    {"e164": party.phone}))
         if party.email:
-            batch.rel("HAS_EMAIL", mid, self._shared(batch, "Email", ids.node_id("Email", party.email),
+            batch.rel("HAS_EMAIL", mid, self._shared(batch, "Email", ids.shared_node_id("Email", party.email),
                                                    {"address": party.email}))
         text = ", ".join(p for p in (party.address, party.city, party.postcode) if p)
         if party.address and (key := address_key(text)):
             cty = party.country or ""
-            aid = self._shared(batch, "Address", ids.node_id("Address", cty, key),
+            aid = self._shared(batch, "Address", ids.shared_node_id("Address", cty, key),
                              {"country": cty, "text_norm": key, "text": text})
             batch.rel("HAS_ADDRESS", mid, aid)
 
@@ -176,6 +176,6 @@ class GraphMapper:
         if v.get("consignment_ref"):
             batch.rel("SEIZED", sid, ids.node_id("Consignment", rec.originator, str(v["consignment_ref"])))
         for number in v.get("containers") or []:
-            nid = self._shared(batch, "Container", ids.node_id("Container", number),
+            nid = self._shared(batch, "Container", ids.shared_node_id("Container", number),
                              {"number": number, "owner_code": number[:3]})
             batch.rel("SEIZED_CONTAINER", sid, nid)

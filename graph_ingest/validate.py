@@ -132,9 +132,8 @@ class RecordBuilder:
                 rec.values[name] = cleaned_value
         for name in self.required:
             if rec.values.get(name) in (None, []) and name not in {p.field for p in rec.problems}:
-                if name in self.fields and "role" in self.fields[name]:
-                    if raw.get(name):
-                        continue
+                if name in self.fields and "role" in self.fields[name] and raw.get(name):
+                    continue  # a party field the profile requires: present as raw text
                 rec.problems.append(Problem(name, "required field is missing", "reject", raw.get(name)))
         if self.profile.record_type == "consignment":
             self._parties(rec, raw)
@@ -145,11 +144,12 @@ class RecordBuilder:
             rec.originator, str(rec.values.get("record_id")),
         )
         # Forwarders are provenance, not content: the same record forwarded again is a duplicate.
-        content = {k: v for k, v in rec.values.items() if k != "forwarded_by"}
-        rec.content_hash = ids.content_hash({
-            "values": content, "parties": [p.content() for p in rec.parties],
-            "scope": rec.scope.as_dict() if rec.scope else None,
-        })
+        # repr of key-sorted items: stable for the value types held (str, numbers, dates, lists, frozen
+        # dataclasses) and far cheaper than canonical JSON on the hot path.
+        content = sorted((k, v) for k, v in rec.values.items() if k != "forwarded_by")
+        parties = [tuple(p.content().values()) for p in rec.parties]
+        scope = tuple(rec.scope.as_dict().values()) if rec.scope else None
+        rec.content_hash = ids.content_hash(repr((content, parties, scope)))
         return rec
 
     # -- record rules -----------------------------------------------------------------------------
@@ -194,7 +194,8 @@ class RecordBuilder:
                                                             str(scheme).strip() if scheme else None))
                 if tax is not None:
                     party.tax_scheme, party.tax_id = tax.scheme, tax.value
-                    party.tax_valid = not any(p.field == f"{role}_tax_id" for p in rec.problems)
+                    # "format": right shape, no public check digit; "unchecked": no scheme known.
+                    party.tax_valid = getattr(tax, "status", "valid") in ("valid", "format")
             parsed = parse_name(name, party.country)
             party.name_clean, party.name_norm = parsed.clean, parsed.norm
             party.legal_form, party.script = parsed.legal_form, parsed.script

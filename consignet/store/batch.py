@@ -10,21 +10,26 @@ from consignet import ids
 
 @dataclass(slots=True)
 class RelRow:
-    id: str
+    type: str
     src: str
     dst: str
     props: dict[str, Any]
 
+    @property
+    def id(self) -> str:
+        # Computed only where needed (the embedded store keys links by id; Neo4j MERGEs on the pair).
+        return ids.rel_id(self.type, self.src, self.dst)
+
 
 @dataclass
 class GraphBatch:
-    """Nodes by label (id -> properties) and relationships by type (id -> RelRow).
+    """Nodes by label (id -> properties) and relationships by type ((src, dst) -> RelRow).
 
     ``record_ids`` are the Consignment/Seizure nodes the batch writes; ``replace`` the subset that
     already exist with other content (their record-level links and mentions are replaced)."""
 
     nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
-    rels: dict[str, dict[str, RelRow]] = field(default_factory=dict)
+    rels: dict[str, dict[tuple[str, str], RelRow]] = field(default_factory=dict)
     record_ids: list[str] = field(default_factory=list)
     replace: list[str] = field(default_factory=list)
 
@@ -37,8 +42,7 @@ class GraphBatch:
         return node_id
 
     def rel(self, rel_type: str, src: str, dst: str, props: dict[str, Any] | None = None) -> None:
-        rid = ids.rel_id(rel_type, src, dst)
-        self.rels.setdefault(rel_type, {})[rid] = RelRow(rid, src, dst, props or {})
+        self.rels.setdefault(rel_type, {})[(src, dst)] = RelRow(rel_type, src, dst, props or {})
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.nodes.values()) + sum(len(v) for v in self.rels.values())

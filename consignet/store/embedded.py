@@ -122,9 +122,10 @@ class EmbeddedStore(GraphStore):
             for rel in rels.values():
                 if rel.src not in self.g or rel.dst not in self.g:
                     continue  # like MATCH: a link to a record that is not there is not made
-                self._put_rel(rel.id, rtype, rel.src, rel.dst, rel.props)
-                touched_rels[rel.id] = (rtype, rel.src, rel.dst)
-                deleted_rels.discard(rel.id)
+                rid = rel.id
+                self._put_rel(rid, rtype, rel.src, rel.dst, rel.props)
+                touched_rels[rid] = (rtype, rel.src, rel.dst)
+                deleted_rels.discard(rid)
         self._persist(touched_nodes, touched_rels, deleted_nodes, deleted_rels)
 
     def _put_node(self, nid: str, label: str, props: dict[str, Any], labels: list[str] | None = None) -> None:
