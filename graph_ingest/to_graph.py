@@ -128,7 +128,8 @@ class GraphMapper:
                              {"number": v["bl_number"]})
             batch.rel("UNDER_BL", cid, nid)
         for seal in v.get("seals") or []:
-            batch.rel("SEALED_WITH", cid, self._shared(batch, "Seal", ids.shared_node_id("Seal", seal), {"number": seal}))
+            sid = self._shared(batch, "Seal", ids.shared_node_id("Seal", seal), {"number": seal})
+            batch.rel("SEALED_WITH", cid, sid)
         for party in rec.parties:
             self._mention(batch, rec, party, shipment_date)
 

@@ -146,7 +146,7 @@ class RecordBuilder:
         # Forwarders are provenance, not content: the same record forwarded again is a duplicate.
         # repr of key-sorted items: stable for the value types held (str, numbers, dates, lists, frozen
         # dataclasses) and far cheaper than canonical JSON on the hot path.
-        content = sorted((k, v) for k, v in rec.values.items() if k != "forwarded_by")
+        content = sorted((k, v) for k, v in rec.values.items() if k not in ("forwarded_by", "originator"))
         parties = [tuple(p.content().values()) for p in rec.parties]
         scope = tuple(rec.scope.as_dict().values()) if rec.scope else None
         rec.content_hash = ids.content_hash(repr((content, parties, scope)))
