@@ -92,3 +92,41 @@ def write_result(store: GraphStore, result: ResolutionResult, before: dict[str, 
     return {"mentions": len(result.assignments), "actors": len(result.actors),
             "actors_created": len(new_actor_ids - old_actors), "actors_extended": len(extended),
             "actors_merged_away": len(dropped), "review": len(result.review)}
+
+
+def add_judgement(store: GraphStore, a: str, b: str, decision: str, *, note: str | None = None,
+                  by: str | None = None, at: str = "") -> dict[str, Any]:
+    """Store an analyst's judgement (kept beside the graph, never overwritten by the algorithm) and
+    re-run resolution over everything so that it takes effect now."""
+    from consignet.errors import NotFoundError
+    from consignet.scope import Viewer
+
+    for node in (a, b):
+        if store.get_node(node, Viewer.all()) is None and not _is_alias(store, node):
+            raise NotFoundError(f"no mention or actor with id {node!r}")
+    judgements = [j for j in store.get_meta(JUDGEMENTS_KEY) or [] if {j["a"], j["b"]} != {a, b}]
+    judgement = Judgement(a=a, b=b, decision=decision, note=note, by=by, at=at)  # type: ignore[arg-type]
+    judgements.append(judgement.to_dict())
+    store.set_meta(JUDGEMENTS_KEY, judgements)
+    summary = resolve_store(store, full=True)
+    store.refresh_derived()
+    return {"judgement": judgement.to_dict(), "resolution": summary}
+
+
+def _is_alias(store: GraphStore, node: str) -> bool:
+    meta = store.get_meta("resolution_anchors") or {}
+    return node in (meta.get("aliases") or {})
+
+
+def review_queue(store: GraphStore, viewer: Any, limit: int = 20) -> list[dict[str, Any]]:
+    """Uncertain pairs, most valuable first, with the names on each side (what the viewer may see)."""
+    items = []
+    for item in store.get_meta("review_queue") or []:
+        sides = [store.get_node(item["a"], viewer), store.get_node(item["b"], viewer)]
+        if any(side is None for side in sides):
+            continue
+        names = [(s["props"].get("name") or (s["props"].get("names") or [None])[0]) for s in sides if s]
+        items.append({**item, "a_name": names[0], "b_name": names[1]})
+        if len(items) >= limit:
+            break
+    return items

@@ -209,5 +209,12 @@ def ingest(store: GraphStore, jobs: list[Job], rejects_dir: Path, *, batch_size:
     store.refresh_derived()
     summary.resolve_seconds = time.perf_counter() - t0
     summary.totals_from_store(store.summary_counts(Viewer.all()))
-    store.set_meta(f"ingest_run:{summary.run_id}", summary.as_dict(include_files=False))
+    record = GraphBatch()
+    totals = summary.as_dict(include_files=False)
+    record.node("IngestRun", ids.node_id("IngestRun", summary.run_id), {
+        "run_id": summary.run_id, "started_at": run.started.isoformat(timespec="seconds"),
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "files": [f.file for f in summary.files],
+        **{k: totals[k] for k in ("read", "loaded", "updated", "duplicates", "rejected", "warned")}})
+    store.write_batch(record)
     return summary

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from consignet.cli import ingest_cmds
+from consignet.cli import ingest_cmds, resolution_cmds
 
 app = typer.Typer(
     name="consignet",
@@ -14,6 +14,7 @@ app = typer.Typer(
     add_completion=False,
 )
 ingest_cmds.register(app)
+resolution_cmds.register(app)
 
 try:  # the project's own Neo4j
     from consignet.cli import neo4j_cmd
