@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,10 +11,20 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from consignet.cli.common import DataDirOpt, JsonOpt, StoreOpt, emit_json, err, handle_errors, settings_for, store_for
+from consignet.cli.common import (
+    DataDirOpt,
+    JsonOpt,
+    StoreOpt,
+    emit_json,
+    err,
+    handle_errors,
+    settings_for,
+    store_for,
+)
 from consignet.scope import Viewer
 
-out = Console()
+# Wide when piped too: file names and counts must not be cut in a log.
+out = Console(width=None if sys.stdout.isatty() else 160)
 
 
 def _progress() -> Progress:

@@ -18,7 +18,8 @@ from consignet.cli.common import DataDirOpt, JsonOpt, StoreOpt, emit_json, err, 
 from consignet.errors import InputError
 from consignet.scope import Viewer
 
-out = Console()
+# Wide when piped too: file names and counts must not be cut in a log.
+out = Console(width=None if sys.stdout.isatty() else 160)
 EXPORT_COLUMNS = ["file", "row", "record_id", "role", "name", "reporting_country", "actor_id", "score"]
 
 
