@@ -10,13 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from neo4j_support import start_test_server
 
 from consignet.neo4j_server import Neo4jServer
 from consignet.store.base import GraphStore
 from consignet.store.embedded import EmbeddedStore
 from consignet.store.neo4j import Neo4jStore
-
-from neo4j_support import start_test_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SIZE = 600

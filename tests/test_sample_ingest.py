@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from consignet.ingest.pipeline import ingest, jobs_from_paths
+
 from consignet.scope import Viewer
 from consignet.store.base import GraphStore
 
