@@ -107,7 +107,7 @@ class IngestRun:
     def _submit(self, pending: _Pending) -> None:
         if not pending.records:
             return
-        batch = GraphBatch()
+        batch = GraphBatch(fresh=True)  # every record here is new or replaced: see GraphBatch.fresh
         for rec, version, replace in pending.records:
             self.mapper.add(batch, rec, version)
             if replace:

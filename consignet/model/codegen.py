@@ -78,6 +78,28 @@ def generated_files() -> dict[str, str]:
     for rtype, spec in model["relationships"].items():
         if spec["from"] in model["nodes"] and spec["to"] in model["nodes"]:
             files[f"ingest/link_{rtype.lower()}.cypher"] = rel_writer(rtype, spec["from"], spec["to"])
+    record_labels = {label for label, spec in model["nodes"].items() if spec.get("scoped")}
+    for label in sorted(record_labels):
+        files[f"ingest/create_{_snake(label)}.cypher"] = (
+            f"// title: Create new {label} nodes\n"
+            f"// purpose: Fast path for records ingest has just classified as new: CREATE, not MERGE.\n"
+            f"// mode: write\n"
+            f'// param rows (list of maps): one map of properties per node, `id` included; '
+            f'example: [{{"id": "x_0"}}]\n'
+            f"{GENERATED}"
+            f"UNWIND $rows AS row\nCREATE (n:{label})\nSET n = row\n")
+    for rtype, spec in model["relationships"].items():
+        if spec["provenance"] == "record" and spec["from"] in record_labels and spec["to"] in model["nodes"]:
+            files[f"ingest/create_{rtype.lower()}.cypher"] = (
+                f"// title: Create {rtype} links of new records\n"
+                f"// purpose: Fast path: the record is new (or its old links were just dropped), so its links are\n"
+                f"//   CREATEd, not MERGEd.\n"
+                f"// mode: write\n"
+                f'// param rows (list of maps): src and dst ids and the link properties; '
+                f'example: [{{"src": "a", "dst": "b", "props": {{}}}}]\n'
+                f"{GENERATED}"
+                f"UNWIND $rows AS row\nMATCH (a:{spec['from']} {{id: row.src}})\nMATCH (b:{spec['to']} {{id: row.dst}})\n"
+                f"CREATE (a)-[r:{rtype}]->(b)\nSET r = row.props\n")
     for extra in model["nodes"]["Actor"].get("extra_labels", []):
         files[f"ingest/label_actor_{extra.lower()}.cypher"] = (
             f"// title: Add the {extra} label to actors\n"

@@ -32,6 +32,9 @@ class GraphBatch:
     rels: dict[str, dict[tuple[str, str], RelRow]] = field(default_factory=dict)
     record_ids: list[str] = field(default_factory=list)
     replace: list[str] = field(default_factory=list)
+    # Set by ingest when every record node in the batch is new or replaced (its old links and mentions
+    # dropped first): stores may then CREATE record-level nodes and links instead of MERGEing them.
+    fresh: bool = False
 
     def node(self, label: str, node_id: str, props: dict[str, Any]) -> str:
         bucket = self.nodes.setdefault(label, {})

@@ -96,18 +96,32 @@ class Neo4jStore(GraphStore):
     def write_batch(self, batch: GraphBatch) -> None:
         rels = self._model["relationships"]
 
+        nodes = self._model["nodes"]
+        replaced = set(batch.replace)
+
         def work(tx: ManagedTransaction) -> None:
             if batch.replace:
                 self._archive(tx, batch.replace)
             for label, rows in batch.nodes.items():
-                for chunk in _chunks(list(rows.values())):
+                if batch.fresh and nodes[label].get("scoped"):
+                    # new records are CREATEd; replaced ones keep their node (and its versions)
+                    new = [r for r in rows.values() if r["id"] not in replaced]
+                    old = [r for r in rows.values() if r["id"] in replaced]
+                    for chunk in _chunks(new):
+                        self._tx_run(tx, f"ingest/create_{_snake(label)}", rows=chunk)
+                else:
+                    old = list(rows.values())
+                for chunk in _chunks(old):
                     self._tx_run(tx, f"ingest/merge_{_snake(label)}", rows=chunk)
             for rtype, rows in batch.rels.items():
-                if rtype not in rels:
+                spec = rels.get(rtype)
+                if spec is None:
                     raise ValueError(f"relationship type {rtype} is not in the model")
+                verb = "create" if batch.fresh and spec["provenance"] == "record" and \
+                    nodes.get(spec["from"], {}).get("scoped") else "link"
                 payload = [{"src": r.src, "dst": r.dst, "props": r.props} for r in rows.values()]
                 for chunk in _chunks(payload):
-                    self._tx_run(tx, f"ingest/link_{rtype.lower()}", rows=chunk)
+                    self._tx_run(tx, f"ingest/{verb}_{rtype.lower()}", rows=chunk)
 
         self._write(work)
 
