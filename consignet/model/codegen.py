@@ -98,8 +98,8 @@ def generated_files() -> dict[str, str]:
                 f'// param rows (list of maps): src and dst ids and the link properties; '
                 f'example: [{{"src": "a", "dst": "b", "props": {{}}}}]\n'
                 f"{GENERATED}"
-                f"UNWIND $rows AS row\nMATCH (a:{spec['from']} {{id: row.src}})\nMATCH (b:{spec['to']} {{id: row.dst}})\n"
-                f"CREATE (a)-[r:{rtype}]->(b)\nSET r = row.props\n")
+                f"UNWIND $rows AS row\nMATCH (a:{spec['from']} {{id: row.src}})\n"
+                f"MATCH (b:{spec['to']} {{id: row.dst}})\nCREATE (a)-[r:{rtype}]->(b)\nSET r = row.props\n")
     for extra in model["nodes"]["Actor"].get("extra_labels", []):
         files[f"ingest/label_actor_{extra.lower()}.cypher"] = (
             f"// title: Add the {extra} label to actors\n"
