@@ -157,6 +157,8 @@ def register(app: typer.Typer) -> None:
             table.add_row(str(guess.header), guess.field or "[yellow]unmapped[/yellow]",
                           f"{guess.confidence:.2f}", guess.reason)
         err.print(table)
+        for note in suggestion.notes:
+            err.print(f"[yellow]note:[/yellow] {note}", highlight=False)
         if output:
             output.write_text(text, encoding="utf-8")
             err.print(f"wrote {output}; finish the unmapped columns: {suggestion.profile.unmapped}")
