@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 
 from consignet.errors import ConsignetError, InputError
 from consignet.settings import Settings, get_settings
@@ -61,12 +62,12 @@ def handle_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except ConsignetError as exc:
-            err.print(f"[red]error:[/red] {exc.detail}", highlight=False)
+            err.print(f"[red]error:[/red] {escape(exc.detail)}", highlight=False)
             raise typer.Exit(exc.exit_code) from None
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            err.print(f"[red]error:[/red] setting {where}: {first['msg']}", highlight=False)
+            err.print(f"[red]error:[/red] setting {escape(where)}: {escape(first['msg'])}", highlight=False)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
