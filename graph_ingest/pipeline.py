@@ -89,6 +89,8 @@ class IngestRun:
         self.summary = RunSummary(run_id=self.run_id, rejects_file=str(self.rejects.path))
         self.progress = progress
         self._seen: dict[str, tuple[str, int]] = {}  # record id -> (content hash, version) this run
+        # Batches span file boundaries: many small files must not mean many small transactions.
+        self._pending = _Pending()
         self._forwarders: dict[str, set[str]] = {}
         # One writer thread: Python prepares batch N+1 while the store writes batch N.
         self._queue: queue.Queue[GraphBatch | None] = queue.Queue(maxsize=2)
@@ -128,6 +130,7 @@ class IngestRun:
                 if source.extra_columns:
                     counts.warnings.append(f"extra columns kept as raw values: {source.extra_columns}")
                 self._ingest_file(job, source, counts)
+            self._submit(self._pending)
         finally:
             self._queue.put(None)
             self._writer.join()
@@ -142,7 +145,7 @@ class IngestRun:
 
     def _ingest_file(self, job: Job, source: Any, counts: FileCounts) -> None:
         builder = RecordBuilder(job.profile, job.label)
-        pending = _Pending()
+        pending = self._pending
         chunk: list[ParsedRecord] = []
         for raw in source.rows():
             counts.read += 1
@@ -158,7 +161,6 @@ class IngestRun:
             if self.progress and counts.read % 1000 == 0:
                 self.progress(job.label, counts.read)
         self._classify(chunk, counts, pending)
-        self._submit(pending)
         if self.progress:
             self.progress(job.label, counts.read)
 

@@ -114,6 +114,10 @@ class RecordBuilder:
 
     def build(self, row: RawRow) -> ParsedRecord:
         sender = self.profile.reporting_country
+        if row.problem:
+            rec = ParsedRecord(self.profile.record_type, self.source_file, row.row, sender, raw=row.values)
+            rec.problems.append(Problem("row", row.problem, "reject", None))
+            return rec
         raw, extra = self._gather(row)
         rec = ParsedRecord(self.profile.record_type, self.source_file, row.row, sender,
                            raw=row.values, extra=extra)

@@ -69,6 +69,7 @@ BAD_ROWS = {
     "consignor_country": _row(**{"№ декларации": "B6", "Страна отправителя": "Atlantis"}),
     "departure_date": _row(**{"№ декларации": "B7", "Дата отправления": "31.02.2025"}),
     "record_id": _row(**{"№ декларации": ""}),
+    "row": [*_row(**{"№ декларации": "B8"}), "surplus;cell"],  # more cells than the header
 }
 
 
@@ -77,7 +78,7 @@ def test_every_record_is_counted_once_and_rejects_name_file_row_field(store: Gra
     rows = [GOOD, _row(**{"№ декларации": "D2", "IMO": "IMO 9074728"}), *BAD_ROWS.values(), GOOD]
     path, prof = write_case(tmp_path / "in", rows)
     summary = run(store, tmp_path, path, prof)
-    assert summary["read"] == 11
+    assert summary["read"] == 3 + len(BAD_ROWS)
     assert summary["loaded"] == 2 and summary["duplicates"] == 1 and summary["updated"] == 0
     assert summary["rejected"] == len(BAD_ROWS)
     assert summary["warned"] == 1  # the IMO check digit fails: a warning, not a reject
@@ -92,7 +93,8 @@ def test_every_record_is_counted_once_and_rejects_name_file_row_field(store: Gra
         assert r["file"] == "kz.csv" and r["reason"]
         expected_row = 2 + rows.index(BAD_ROWS[r["field"]])
         assert int(r["row"]) == expected_row
-        assert json.loads(r["raw_record"])["Отправитель"] == GOOD[1]
+        raw = json.loads(r["raw_record"])
+        assert raw.get("Отправитель", raw.get("cell_2")) == GOOD[1]
     assert summary["consignments"] == 2
 
 

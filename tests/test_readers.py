@@ -164,13 +164,13 @@ def test_header_cells_match_after_strip_and_ignoring_case(tmp_path: Path) -> Non
     assert source.missing_optional == ["Судно"]
 
 
-def test_rows_stream_without_reading_ahead(tmp_path: Path) -> None:
-    # The last line is broken; taking the first row must not reach it.
+def test_a_row_with_surplus_cells_comes_out_flagged_not_shifted(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "late.csv", [HEADER, *ROWS, ["X", "1", "2", "3", "4", "5", "6"]], delimiter=";")
-    rows = open_source(path, profile()).rows()
-    assert next(rows).row == 2
-    with pytest.raises(InputError, match=r"late\.csv: line 5: 7 cells but the header has 5"):
-        list(rows)
+    rows = list(open_source(path, profile()).rows())
+    assert [r.problem for r in rows[:-1]] == [None] * (len(rows) - 1)
+    broken = rows[-1]
+    assert broken.row == 5 and broken.problem and "7 cells but the header has 5" in broken.problem
+    assert broken.values["cell_7"] == "6"  # the raw cells are kept for the rejects file
 
 
 # -- XLSX ----------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ class RawRow:
 
     row: int
     values: dict[str, Any]
+    problem: str | None = None  # the row cannot be read as a record (e.g. more cells than the header)
 
 
 def clean_header_cell(value: Any) -> str:

@@ -122,10 +122,11 @@ class CsvSource(SourceFile):
             next(data, None)  # the header
             for start, record in data:
                 if len(record) > width and not all(is_empty(c) for c in record[width:]):
-                    raise InputError(
-                        f"{self.path.name}: line {start}: {len(record)} cells but the header has {width}; "
-                        f"a value containing {self._delim!r} without quotes?"
-                    )
+                    # Shifted values must not load; the row is rejected (and kept in the rejects file).
+                    yield RawRow(start, {f"cell_{i + 1}": c for i, c in enumerate(record)},
+                                 problem=f"{len(record)} cells but the header has {width}; a value "
+                                 f"containing {self._delim!r} without quotes?")
+                    continue
                 row = self._make_row(start, record, "")
                 if row is not None:
                     yield row
