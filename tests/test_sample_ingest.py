@@ -9,7 +9,9 @@ from pathlib import Path
 from consignet.ingest.pipeline import ingest, jobs_from_paths
 
 from consignet.scope import Viewer
+from consignet.model import load_yaml
 from consignet.store.base import GraphStore
+from consignet.store.embedded import EmbeddedStore
 
 
 def test_sample_ingest_matches_the_ground_truth(store: GraphStore, sample_dir: Path, tmp_path: Path) -> None:
@@ -46,6 +48,15 @@ def test_sample_ingest_matches_the_ground_truth(store: GraphStore, sample_dir: P
     exported = {(m["file"], int(m["row"]), m["role"]) for m in mentions}
     assert exported <= truth_keys
     assert all(m["actor_id"] for m in mentions)
+
+    if isinstance(store, EmbeddedStore):  # every property written is declared in the model (its docs)
+        model = load_yaml("graph.yaml")
+        for _, data in store.g.nodes(data=True):
+            undeclared = set(data["p"]) - set(model["nodes"][data["label"]]["properties"]) - {"id"}
+            assert not undeclared, (data["label"], undeclared)
+        for _, _, rtype, data in store.g.edges(keys=True, data=True):
+            undeclared = set(data["p"]) - set(model["relationships"][rtype]["properties"])
+            assert not undeclared, (rtype, undeclared)
 
     again = ingest(store, jobs_from_paths([sample_dir], None), tmp_path / "rejects").as_dict()
     assert again["loaded"] == 0 and again["updated"] == 0

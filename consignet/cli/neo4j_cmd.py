@@ -7,17 +7,14 @@ command.
 
 from __future__ import annotations
 
-import functools
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 
-from consignet.cli.common import DataDirOpt, JsonOpt, emit_json, settings_for
-from consignet.errors import ConsignetError
+from consignet.cli.common import DataDirOpt, JsonOpt, emit_json, handle_errors, settings_for
+from consignet.errors import InputError
 
 if TYPE_CHECKING:
     from consignet.neo4j_server import Neo4jServer
@@ -29,32 +26,6 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _plain_errors(fn: F) -> F:
-    """Like common.handle_errors (message on stderr, exit 2 bad usage / 1 else) but printed verbatim.
-
-    Why not handle_errors: it prints the detail as rich markup, and these details carry Neo4j log
-    tails full of ``[o.n.b.BoltServer]`` and ``[/path]`` that rich swallows or fails on (MarkupError).
-    """
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except ConsignetError as exc:
-            typer.echo(f"error: {exc.detail}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-        except ValidationError as exc:  # a bad CONSIGNET_* variable
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            typer.echo(f"error: setting {where}: {first['msg']}", err=True)
-            raise typer.Exit(2) from None
-
-    return wrapper  # type: ignore[return-value]
-
 
 def _server(data_dir: Path | None, **overrides: Any) -> Neo4jServer:
     # Imported here so `consignet --help` does not pay for importing the neo4j driver.
@@ -69,7 +40,7 @@ def _say_fetching(server: Neo4jServer) -> None:
 
 
 @app.command()
-@_plain_errors
+@handle_errors
 def install(
     data_dir: DataDirOpt = None,
     version: Annotated[str | None, typer.Option(help="Neo4j version (default: CONSIGNET_NEO4J_VERSION)")] = None,
@@ -83,7 +54,7 @@ def install(
 
 
 @app.command()
-@_plain_errors
+@handle_errors
 def start(
     port: Annotated[int | None, typer.Option(help="Bolt port on 127.0.0.1 (default: CONSIGNET_NEO4J_PORT)")] = None,
     heap: Annotated[str | None, typer.Option(help="Java heap, e.g. 1g (default: CONSIGNET_NEO4J_HEAP)")] = None,
@@ -109,7 +80,7 @@ def start(
 
 
 @app.command()
-@_plain_errors
+@handle_errors
 def stop(
     data_dir: DataDirOpt = None,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a clean shutdown before SIGKILL.")] = 60,
@@ -120,7 +91,7 @@ def stop(
 
 
 @app.command()
-@_plain_errors
+@handle_errors
 def status(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
     """Show whether Neo4j runs, its pid, Bolt URI, port, data folder and version (exit 0 either way)."""
     info = _server(data_dir).status()
@@ -131,3 +102,57 @@ def status(data_dir: DataDirOpt = None, as_json: JsonOpt = False) -> None:
     for key in ("pid", "uri", "port", "data_dir", "log", "version", "installed"):
         if info[key] is not None:
             typer.echo(f"  {key:<9} {info[key]}")
+
+
+@app.command("import")
+@handle_errors
+def bulk_import(
+    paths: Annotated[list[Path], typer.Argument(help="files, or folders written by `consignet generate`")],
+    profile: Annotated[Path | None, typer.Option(help="mapping profile for the files")] = None,
+    overwrite: Annotated[bool, typer.Option(help="replace a database that already holds data")] = False,
+    data_dir: DataDirOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """First load of a large export through Neo4j's bulk importer (the database is replaced).
+
+    Reads and validates exactly as `consignet ingest` does (same counts, same rejects file), writes
+    the graph as import files, runs `neo4j-admin database import` into the project's own Neo4j, starts
+    it, then resolves actors and computes the derived links in the database."""
+    from consignet.cli.ingest_cmds import print_summary
+    from consignet.ingest.pipeline import IngestRun, jobs_from_paths
+    from consignet.neo4j_server.bulk import admin_import
+    from consignet.resolve_service import resolve_store
+    from consignet.scope import Viewer
+    from consignet.store.import_files import ImportFileWriter
+    from consignet.store.neo4j import Neo4jStore
+
+    settings = settings_for(data_dir=data_dir)
+    jobs = jobs_from_paths(paths, profile)
+    server = _server(data_dir)
+    if server.status().get("running"):
+        raise InputError("the bulk importer replaces the database of a stopped Neo4j: run "
+                         "`consignet neo4j stop` first (or use `consignet ingest --store neo4j`)")
+    run = None
+    writer = ImportFileWriter(settings.data_dir / "import" / time.strftime("%Y%m%dT%H%M%S"))
+    try:
+        run = IngestRun(writer, settings.data_dir / "rejects", settings.batch_size)
+        summary = run.run(jobs)
+    finally:
+        writer.close()
+    nodes, rels = writer.files()
+    imported = admin_import(server, nodes, rels, overwrite=overwrite)
+    server.start(wait=True)
+    store = Neo4jStore(server.uri)
+    try:
+        store.ensure_schema()
+        summary.resolution = resolve_store(store)
+        store.refresh_derived()
+        summary.totals_from_store(store.summary_counts(Viewer.all()))
+    finally:
+        store.close()
+    result = {**summary.as_dict(), "import": imported, "uri": server.uri}
+    if as_json:
+        emit_json(result)
+    else:
+        print_summary(result, "neo4j bulk import")
+        typer.echo(f"imported in {imported['seconds']} s; Neo4j serves it at {server.uri}", err=True)

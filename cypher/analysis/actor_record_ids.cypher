@@ -17,8 +17,7 @@ WHERE ($viewer_country IS NULL OR c.originator = $viewer_country OR coalesce(c.s
   AND ($date_to IS NULL OR c.shipment_date <= $date_to)
   AND ($countries IS NULL OR c.originator IN $countries)
   AND ($hs_prefix IS NULL OR c.hs6 STARTS WITH $hs_prefix)
-WITH c, collect(DISTINCT m.role) AS roles
-WHERE c IS NOT NULL
+WITH a, c, collect(DISTINCT m.role) AS roles
 ORDER BY coalesce(c.shipment_date, ''), c.id
-WITH collect({record: c.id, roles: roles}) AS rows
+WITH a, collect(CASE WHEN c IS NOT NULL THEN {record: c.id, roles: roles} END) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page

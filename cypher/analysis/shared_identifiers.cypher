@@ -1,5 +1,5 @@
 // title: Shared identifiers of an actor
-// purpose: The tax ids, phones, e-mails, addresses, containers and B/Ls on an actor's visible records, how many actors (records for B/Ls) use each, and, for those not common, the other actors using them with their records.
+// purpose: The tax ids, phones, e-mails, addresses, containers and B/Ls on an actor's visible records, how many actors (records for B/Ls) use each, and, for those not common, the other actors using them with their records (for containers and B/Ls, on records the actor is not a party to).
 // mode: read
 // param id (string): the actor id; example: "act_0"
 // param common_threshold (integer): identifiers used by this many are common, not links; example: 10
@@ -27,11 +27,12 @@ WITH a, i, records, first_date, last_date, CASE
   END AS measure
 OPTIONAL CALL (a, i, measure) {
   WITH a, i, measure WHERE measure < $common_threshold
-  CALL (i) {
+  CALL (i, a) {
     MATCH (i)<-[:HAS_TAX_ID|HAS_PHONE|HAS_EMAIL|HAS_ADDRESS]-(o:Mention)
     RETURN o
     UNION
-    MATCH (i)<-[:IN_CONTAINER|UNDER_BL]-(:Consignment)-[:HAS_PARTY]->(o:Mention)
+    MATCH (i)<-[:IN_CONTAINER|UNDER_BL]-(c2:Consignment)-[:HAS_PARTY]->(o:Mention)
+    WHERE NOT EXISTS { (c2)-[:HAS_PARTY]->(:Mention)-[:RESOLVES_TO]->(a) }
     RETURN o
   }
   MATCH (o)-[:RESOLVES_TO]->(b:Actor)
