@@ -157,15 +157,6 @@ LANES: dict[str, list[Lane]] = {
 }
 
 
-def pick(rng: random.Random, weighted: tuple[tuple[str, float], ...]) -> str:
-    r = rng.random() * sum(w for _, w in weighted)
-    for item, w in weighted:
-        r -= w
-        if r <= 0:
-            return item
-    return weighted[-1][0]
-
-
 def pick_lane(rng: random.Random, lanes: list[Lane]) -> Lane:
     r = rng.random() * sum(la.weight for la in lanes)
     for la in lanes:

@@ -45,10 +45,11 @@ class RowBuilder:
         values: dict[str, Any] = {}
         mentions: list[Mention] = []
         parties = cons.parties
+        rich = cons.network is not None  # planted records carry the identifiers that link them
         for field, party in self.plan:
             if party:
                 actor = parties.get(party[0])
-                value = self._party(actor, party[0], party[1], rng) if actor else None
+                value = self._party(actor, party[0], party[1], rng, rich) if actor else None
                 if party[1] == "name" and value:
                     mentions.append((party[0], value, actor))  # type: ignore[arg-type]
             else:
@@ -64,7 +65,7 @@ class RowBuilder:
         return values, mentions
 
     # -- parties -------------------------------------------------------------------------------------
-    def _party(self, actor: Actor, role: str, what: str, rng: random.Random) -> Any:
+    def _party(self, actor: Actor, role: str, what: str, rng: random.Random, rich: bool = False) -> Any:
         spec = self.spec
         home = actor.country == spec.country
         if what == "name":
@@ -74,8 +75,10 @@ class RowBuilder:
         if what == "kind":
             return actor.kind
         fill = spec.id_fill if home else spec.id_fill * 0.3
+        if rich:
+            fill = max(fill, 0.7)
         if what == "tax_id":
-            if not actor.tax_id or rng.random() >= (fill if home else 0.08):
+            if not actor.tax_id or rng.random() >= (fill if home or rich else 0.08):
                 return None
             return _tax_written(actor, rng)
         if rng.random() >= fill:

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from .actors import YEAR_START, Actor, Population
 from .goods import CHPL_GOODS, EXPORT_MIX, GOODS, Goods
 from .ids import bl_number, container, seal, voyage
-from .lanes import CASPIAN, Lane, pick, resolve
+from .lanes import CASPIAN, Lane, resolve
+from .names import pick_weighted as pick
 from .refdata import CONTAINER_TYPES, CURRENCIES_BY_COUNTRY, VESSELS
 
 _RATE = {"USD": 1.0, "EUR": 0.92, "CNY": 7.2, "RUB": 90.0, "KZT": 480.0, "TRY": 34.0, "PLN": 4.0, "BGN": 1.8,
