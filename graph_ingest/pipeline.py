@@ -171,7 +171,10 @@ class IngestRun:
         in_batch = {r.node_id for r, _, _ in pending.records}
         for rec in chunk:
             known = self._seen.get(rec.node_id) or stored.get(rec.node_id)
-            if known and known[0] == rec.content_hash:
+            # A copy forwarded by another country never replaces the record it copies (it often carries
+            # fewer columns): it adds the forwarder to the record's provenance, like an identical copy.
+            forwarded_copy = rec.originator != rec.sender
+            if known and (known[0] == rec.content_hash or forwarded_copy):
                 counts.duplicates += 1
                 forwarded = rec.values.get("forwarded_by") or []
                 if forwarded:

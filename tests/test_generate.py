@@ -345,7 +345,7 @@ def test_forwarded_records_keep_the_originators_id(sample: dict[str, Any]) -> No
     for f in forwarded:
         prof = sample["profiles"][f["file"]]
         row = sample["files"][f["file"]][f["row"]]
-        assert row[column(prof, "forwarded_by")] == f["forwarded_by"]
+        assert row[column(prof, "originator")] == f["forwarded_by"]
         orig = f["original"]
         oprof = sample["profiles"][orig["file"]]
         assert sample["files"][orig["file"]][orig["row"]][column(oprof, "record_id")] == row[column(prof, "record_id")]

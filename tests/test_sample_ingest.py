@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+from consignet import ids
 from consignet.ingest.pipeline import ingest, jobs_from_paths
 
 from consignet.scope import Viewer
@@ -31,6 +32,13 @@ def test_sample_ingest_matches_the_ground_truth(store: GraphStore, sample_dir: P
     # duplicates: re-sent and repeated records, plus forwarded copies of known records
     assert summary["duplicates"] >= len(truth["duplicates"])
     assert summary["updated"] == 0
+    # a record forwarded by another country is the originator's record, with the sender as provenance
+    for fwd in truth["forwarded"]:
+        cid = ids.node_id("Consignment", fwd["forwarded_by"], fwd["record_id"])
+        node = store.get_node(cid, Viewer.all())
+        assert node is not None and node["props"]["source_file"] == fwd["original"]["file"], fwd
+        sender = next(f["country"] for f in manifest["files"] if f["path"] == fwd["file"])
+        assert sender in node["props"]["forwarded_by"], fwd
     assert summary["repeat_actors"] > 0 and summary["actors"] > 0
 
     stats = store.stats(Viewer.all())

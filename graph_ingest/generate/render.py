@@ -107,7 +107,8 @@ class RowBuilder:
             return getter(cons, rng)
         if field == "record_id":
             return record_id
-        if field == "forwarded_by":
+        if field in ("originator", "forwarded_by"):
+            # a forwarded copy names the country the record came from: its originator
             return forwarded_by
         return None
 
