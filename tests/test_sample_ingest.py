@@ -6,11 +6,11 @@ import csv
 import json
 from pathlib import Path
 
-from consignet import ids
 from consignet.ingest.pipeline import ingest, jobs_from_paths
 
-from consignet.scope import Viewer
+from consignet import ids
 from consignet.model import load_yaml
+from consignet.scope import Viewer
 from consignet.store.base import GraphStore
 from consignet.store.embedded import EmbeddedStore
 
