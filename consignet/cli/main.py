@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 ingest_cmds.register(app)
 resolution_cmds.register(app)
+resolution_cmds.register_screen(app)
 
 try:  # the project's own Neo4j
     from consignet.cli import neo4j_cmd

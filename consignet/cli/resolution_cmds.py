@@ -213,3 +213,58 @@ def register(app: typer.Typer) -> None:
                           "; ".join(f"{f['name']} {f['weight']:+.1f}" for f in item["evidence"][:4]))
         out.print(table)
         out.print("decide with: consignet judge A B confirm|reject|unsure --note ...")
+
+
+def screen_store(st: Any, watchlist: Path, by: str | None = None) -> dict[str, Any]:
+    """Match every actor against a watch list with the resolution matcher; store hits as flags."""
+    from consignet import ids
+    from consignet.resolution import ActorSummary, load_watchlist
+    from consignet.resolution import screen as run_screen
+    from consignet.store.risk_reads import with_risk
+
+    entries = load_watchlist(watchlist)
+    actors = [ActorSummary(
+        actor_id=r["id"], kind=r["kind"] or "unknown", names=[n for n in r["names"] if n], legal_forms=[],
+        countries=list(r["countries"]), reporting_countries=list(r["originators"]),
+        tax_ids=[tuple(t.split(":", 1)) for t in r["tax_ids"] if ":" in t],  # type: ignore[misc]
+        phones=[], emails=[], mention_count=0) for r in st.actor_rows(Viewer.all())]
+    hits = run_screen(actors, entries)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    flags = []
+    for hit in hits:
+        reason = f"watchlist:{watchlist.name}:{hit.entry_id}"
+        flags.append({
+            "id": ids.node_id("Flag", hit.actor_id, reason), "target_id": hit.actor_id, "reason": reason,
+            # a sure match is a flag; an unsure one is a lead to review like a proposed match
+            "severity": "high" if hit.decision == "match" else "review",
+            "note": json.dumps({"score": hit.score, "decision": hit.decision,
+                                "evidence": [asdict(f) for f in hit.evidence]}, ensure_ascii=False),
+            "created_by": by or "screening", "created_at": now, "originator": None, "seizure": None,
+            "scope_kind": "network", "scope_group": None, "scope_countries": []})
+    with_risk(st).write_flags(flags)
+    return {"entries": len(entries), "actors": len(actors), "hits": len(hits),
+            "matches": sum(1 for h in hits if h.decision == "match"),
+            "unsure": sum(1 for h in hits if h.decision == "unsure"),
+            "top": [{"actor_id": h.actor_id, "entry_id": h.entry_id, "score": h.score, "decision": h.decision,
+                     "why": _explain(h.evidence)} for h in hits[:20]]}
+
+
+def register_screen(app: typer.Typer) -> None:
+    @app.command()
+    @handle_errors
+    def screen(
+        watchlist: Annotated[Path, typer.Argument(help="FollowTheMoney JSON lines, or CSV: name,identifiers,country")],
+        by: Annotated[str | None, typer.Option(help="who screens (kept on the flags)")] = None,
+        store: StoreOpt = None, data_dir: DataDirOpt = None, json_: JsonOpt = False,
+    ) -> None:
+        """Match every actor against a watch list; hits are stored as flags with score and explanation."""
+        settings = settings_for(store, data_dir)
+        with store_for(settings) as st:
+            result = screen_store(st, watchlist, by)
+        if json_:
+            emit_json(result)
+            return
+        out.print(f"{result['entries']:,} watch-list entries, {result['actors']:,} actors: "
+                  f"{result['matches']} matches, {result['unsure']} to review (stored as flags)")
+        for hit in result["top"]:
+            out.print(f"  {hit['decision']:<7} {hit['score']:.2f} {hit['actor_id']} ~ {hit['entry_id']}: {hit['why']}")

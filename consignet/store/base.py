@@ -83,6 +83,10 @@ class GraphStore(ABC):
         """``actors``, ``consignments`` and ``repeat_actors`` (actors in records of >= 2 originators)."""
 
     @abstractmethod
+    def actor_rows(self, viewer: Viewer) -> list[dict[str, Any]]:
+        """Actors the viewer may see: id, kind, names, countries, tax_ids ("scheme:value"), originators."""
+
+    @abstractmethod
     def mention_assignments(self, viewer: Viewer) -> list[dict[str, Any]]:
         """One row per visible mention: file, row, record_id, role, name, reporting_country,
         actor_id, score (for `consignet export mentions` and evaluation)."""

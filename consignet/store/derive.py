@@ -221,3 +221,17 @@ def mention_assignments(store: EmbeddedStore, viewer: Viewer) -> list[dict[str, 
                      "originator": p.get("originator"), "mention_id": mid, "actor_id": actor,
                      "score": score})
     return sorted(rows, key=lambda r: (str(r["file"]), r["row"] or 0, r["role"] or ""))
+
+
+def actor_rows(store: EmbeddedStore, viewer: Viewer) -> list[dict[str, Any]]:
+    g = store.g
+    rows = []
+    for aid in sorted(store.by_label["Actor"]):
+        if not viewer.unrestricted and not any(
+                k == "RESOLVES_TO" and viewer.can_see(g.nodes[m]["p"]) for m, _, k in g.in_edges(aid, keys=True)):
+            continue
+        p = g.nodes[aid]["p"]
+        rows.append({"id": aid, "kind": p.get("kind"), "names": p.get("names") or [p.get("name")],
+                     "countries": p.get("countries") or [], "tax_ids": p.get("tax_ids") or [],
+                     "originators": p.get("originators") or []})
+    return rows

@@ -244,6 +244,10 @@ class EmbeddedStore(GraphStore):
         self._sync()
         return derive.summary_counts(self, viewer)
 
+    def actor_rows(self, viewer: Viewer) -> list[dict[str, Any]]:
+        self._sync()
+        return derive.actor_rows(self, viewer)
+
     def mention_assignments(self, viewer: Viewer) -> list[dict[str, Any]]:
         self._sync()
         return derive.mention_assignments(self, viewer)

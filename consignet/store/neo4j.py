@@ -223,5 +223,8 @@ class Neo4jStore(GraphStore):
         return {"actors": row["actors"], "consignments": row["consignments"],
                 "repeat_actors": row["repeat_actors"]}
 
+    def actor_rows(self, viewer: Viewer) -> list[dict[str, Any]]:
+        return self.read("store/actor_rows", **viewer.params())
+
     def mention_assignments(self, viewer: Viewer) -> list[dict[str, Any]]:
         return self.read("store/mention_assignments", **viewer.params())

@@ -1,0 +1,46 @@
+"""``consignet serve``: the link-analysis API (uvicorn), with its docs at /docs."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from consignet.cli.common import DataDirOpt, StoreOpt, err, handle_errors, settings_for
+from consignet.errors import InputError
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @handle_errors
+    def serve(
+        host: Annotated[str, typer.Option(help="address to listen on (loopback by default; the API has no "
+                                               "login yet, so expose it only behind one)")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+        workers: Annotated[int, typer.Option(help="server processes (each opens its own store connection)")] = 1,
+        store: StoreOpt = None,
+        data_dir: DataDirOpt = None,
+    ) -> None:
+        """Serve the link-analysis API: repeat actors, profiles, search, neighbourhoods, paths, shared
+        identifiers, containers, vessels, review, and the Cypher library. Docs at http://HOST:PORT/docs."""
+        import uvicorn
+
+        if not 0 < port < 65536:
+            raise InputError(f"--port must be between 1 and 65535, got {port}")
+        if workers < 1:
+            raise InputError(f"--workers must be at least 1, got {workers}")
+        settings = settings_for(store, data_dir)
+        if workers > 1 and settings.store == "embedded":
+            # Each worker would hold its own copy of the graph in memory; SQLite allows it, but say so.
+            err.print("[yellow]note:[/yellow] every worker loads its own copy of the embedded graph")
+        # Workers are separate processes that build the app from the environment: pass the choices on.
+        os.environ["CONSIGNET_STORE"] = settings.store
+        os.environ["CONSIGNET_DATA_DIR"] = str(settings.data_dir)
+        if host not in LOOPBACK:
+            err.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the graph")
+        err.print(f"consignet API ({settings.store} store) on http://{host}:{port}  (docs: /docs)")
+        uvicorn.run("consignet.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning", access_log=False)
