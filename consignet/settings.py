@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     neo4j_version: str = "5.26.28"
 
     batch_size: int = 5000
+    # HTML views: the most nodes a view draws before it is cut (with a visible note saying how to narrow it).
+    view_max_nodes: int = 1500
     # Raw Cypher endpoint limits.
     cypher_timeout_s: float = 10.0
     cypher_row_cap: int = 5000

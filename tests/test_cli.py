@@ -79,7 +79,7 @@ def test_demo_runs_on_the_embedded_store(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["demo", "generate", "ingest", "stats", "neo4j", "profile", "resolve",
-                                     "compare", "export", "eval", "judge", "review", "screen"])
+                                     "compare", "export", "eval", "judge", "review", "screen", "view"])
 def test_every_command_is_listed_and_documented(command: str, tmp_path: Path) -> None:
     listed = cli("--help", data_dir=tmp_path).stdout
     assert re.search(rf"\b{command}\b", listed), f"`consignet --help` does not list {command}"

@@ -113,7 +113,19 @@ def register(app: typer.Typer) -> None:
         sample = settings.data_dir / "sample"
         gen(sample, consignments=consignments, seed=seed, progress=err.is_terminal)
         summary, backend = run_ingest([sample], None, store, data_dir)
-        emit_json(summary) if json_ else print_summary(summary, backend)
+        from consignet.cli.view_cmd import write_demo_views
+
+        with store_for(settings) as st:
+            views = write_demo_views(st, settings.data_dir / "views", sample / "truth.json")
+        summary["views"] = [str(v) for v in views]
+        if json_:
+            emit_json(summary)
+            return
+        print_summary(summary, backend)
+        out.print(f"network views of the planted networks (open in a browser, no internet needed): "
+                  f"{settings.data_dir / 'views'}")
+        for view in views:
+            out.print(f"  {view}")
 
     @app.command()
     @handle_errors

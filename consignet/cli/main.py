@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from consignet.cli import ingest_cmds, resolution_cmds
+from consignet.cli import ingest_cmds, resolution_cmds, view_cmd
 
 app = typer.Typer(
     name="consignet",
@@ -16,6 +16,7 @@ app = typer.Typer(
 ingest_cmds.register(app)
 resolution_cmds.register(app)
 resolution_cmds.register_screen(app)
+view_cmd.register(app)
 
 try:  # the project's own Neo4j
     from consignet.cli import neo4j_cmd

@@ -24,7 +24,8 @@ app = typer.Typer(help="HTML network views that open offline in a browser (the s
 
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="the HTML file to write (default: "
                                                                      "view-<kind>-<id>.html here)")]
-ListOpt = Annotated[list[str] | None, typer.Option(help="repeat or comma-separate")]
+Labels = Annotated[list[str] | None, typer.Option("--labels", help="node labels to keep (e.g. Actor,Container); "
+                                                                    "repeat or comma-separate")]
 DateFrom = Annotated[str | None, typer.Option("--date-from", help="first shipment date, YYYY-MM-DD")]
 DateTo = Annotated[str | None, typer.Option("--date-to", help="last shipment date, YYYY-MM-DD")]
 Countries = Annotated[list[str] | None, typer.Option("--countries", help="originator (reporting) countries, "
@@ -36,8 +37,8 @@ RelTypes = Annotated[list[str] | None, typer.Option("--rel-types", help="link ty
                                                                         "actor: the actor links)")]
 Threshold = Annotated[int, typer.Option("--common-threshold", min=2, help="identifiers used by this many actors "
                                                                           "are common, not links")]
-MaxNodes = Annotated[int | None, typer.Option("--max-nodes", min=10, help="nodes at most (default 1,500); the "
-                                                                          "page says when it was cut")]
+MaxNodes = Annotated[int | None, typer.Option("--max-nodes", min=10, max=5000, help="nodes at most (default 1,500); "
+                                                                                   "the page says when it was cut")]
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -91,7 +92,7 @@ def write_demo_views(store: Any, out_dir: Path, truth_path: Path) -> list[Path]:
 def actor(
     actor_id: Annotated[str, typer.Argument(metavar="ID", help="actor id (any node id works)")],
     output: OutOpt = None, hops: Annotated[int, typer.Option(min=1, max=3)] = 2, via: Via = None,
-    rel_types: RelTypes = None, labels: ListOpt = None, date_from: DateFrom = None, date_to: DateTo = None,
+    rel_types: RelTypes = None, labels: Labels = None, date_from: DateFrom = None, date_to: DateTo = None,
     countries: Countries = None, hs: Hs = None, common_threshold: Threshold = COMMON_THRESHOLD,
     max_nodes: MaxNodes = None, store: StoreOpt = None, data_dir: DataDirOpt = None,
 ) -> None:
