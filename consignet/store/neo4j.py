@@ -95,15 +95,35 @@ class Neo4jStore(GraphStore):
 
     def write_batch(self, batch: GraphBatch) -> None:
         rels = self._model["relationships"]
-
         nodes = self._model["nodes"]
         replaced = set(batch.replace)
 
-        def work(tx: ManagedTransaction) -> None:
+        def record_level(label: str) -> bool:
+            return bool(nodes[label].get("scoped"))
+
+        def shared_work(tx: ManagedTransaction) -> None:
+            # Shared nodes (ports, containers, identifiers...) and links between them are MERGEd in a
+            # transaction of their own: idempotent, so committing them first is safe after a crash, and
+            # the record transaction then seeks them in the committed index instead of in a large
+            # transaction state (which made every later statement of one big transaction slow).
+            for label, rows in batch.nodes.items():
+                if not record_level(label):
+                    for chunk in _chunks(list(rows.values())):
+                        self._tx_run(tx, f"ingest/merge_{_snake(label)}", rows=chunk)
+            for rtype, rows in batch.rels.items():
+                spec = rels[rtype]
+                if spec["from"] in nodes and not record_level(spec["from"]):
+                    payload = [{"src": r.src, "dst": r.dst, "props": r.props} for r in rows.values()]
+                    for chunk in _chunks(payload):
+                        self._tx_run(tx, f"ingest/link_{rtype.lower()}", rows=chunk)
+
+        def record_work(tx: ManagedTransaction) -> None:
             if batch.replace:
                 self._archive(tx, batch.replace)
             for label, rows in batch.nodes.items():
-                if batch.fresh and nodes[label].get("scoped"):
+                if not record_level(label):
+                    continue
+                if batch.fresh:
                     # new records are CREATEd; replaced ones keep their node (and its versions)
                     new = [r for r in rows.values() if r["id"] not in replaced]
                     old = [r for r in rows.values() if r["id"] in replaced]
@@ -114,16 +134,19 @@ class Neo4jStore(GraphStore):
                 for chunk in _chunks(old):
                     self._tx_run(tx, f"ingest/merge_{_snake(label)}", rows=chunk)
             for rtype, rows in batch.rels.items():
-                spec = rels.get(rtype)
-                if spec is None:
-                    raise ValueError(f"relationship type {rtype} is not in the model")
-                verb = "create" if batch.fresh and spec["provenance"] == "record" and \
-                    nodes.get(spec["from"], {}).get("scoped") else "link"
+                spec = rels[rtype]
+                if not (spec["from"] in nodes and record_level(spec["from"])):
+                    continue
+                verb = "create" if batch.fresh and spec["provenance"] == "record" else "link"
                 payload = [{"src": r.src, "dst": r.dst, "props": r.props} for r in rows.values()]
                 for chunk in _chunks(payload):
                     self._tx_run(tx, f"ingest/{verb}_{rtype.lower()}", rows=chunk)
 
-        self._write(work)
+        unknown = set(batch.rels) - set(rels)
+        if unknown:
+            raise ValueError(f"relationship types not in the model: {sorted(unknown)}")
+        self._write(shared_work)
+        self._write(record_work)
 
     def _archive(self, tx: ManagedTransaction, record_ids: list[str]) -> None:
         now = datetime.now(UTC).isoformat()
