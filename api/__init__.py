@@ -1,0 +1,1 @@
+"""The link-analysis HTTP API (``consignet serve``): FastAPI over the store's analysis reads."""

@@ -36,6 +36,7 @@ class RunSummary:
     consignments: int = 0
     repeat_actors: int = 0
     resolution: dict[str, Any] = field(default_factory=dict)
+    analysis: dict[str, Any] = field(default_factory=dict)
     write_seconds: float = 0.0
     resolve_seconds: float = 0.0
 
@@ -57,7 +58,7 @@ class RunSummary:
         out.update({key: self.total(key) for key in COUNT_KEYS})
         out.update({
             "rejects_file": self.rejects_file, "actors": self.actors, "consignments": self.consignments,
-            "repeat_actors": self.repeat_actors, "resolution": self.resolution,
+            "repeat_actors": self.repeat_actors, "resolution": self.resolution, "analysis": self.analysis,
             "write_seconds": round(self.write_seconds, 3), "resolve_seconds": round(self.resolve_seconds, 3),
             "records_per_second": round(self.total("read") / self.write_seconds, 1)
             if self.write_seconds else None,

@@ -212,6 +212,11 @@ def ingest(store: GraphStore, jobs: list[Job], rejects_dir: Path, *, batch_size:
 
         summary.resolution = resolve_store(store)
     store.refresh_derived()
+    if resolve:
+        # communities, risk scores and the alerts raised by the records this run loaded
+        from consignet.analysis.service import refresh_communities
+
+        summary.analysis = refresh_communities(store)
     summary.resolve_seconds = time.perf_counter() - t0
     summary.totals_from_store(store.summary_counts(Viewer.all()))
     record = GraphBatch()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from consignet.cli import ingest_cmds, resolution_cmds, view_cmd
+from consignet.cli import ingest_cmds, resolution_cmds, risk_cmds, serve_cmd, view_cmd
 
 app = typer.Typer(
     name="consignet",
@@ -17,6 +17,8 @@ ingest_cmds.register(app)
 resolution_cmds.register(app)
 resolution_cmds.register_screen(app)
 view_cmd.register(app)
+serve_cmd.register(app)
+risk_cmds.register(app)  # after resolution_cmds: it adds graphml/gexf/ftm to `export`
 
 try:  # the project's own Neo4j
     from consignet.cli import neo4j_cmd

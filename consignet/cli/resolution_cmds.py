@@ -68,6 +68,9 @@ def register(app: typer.Typer) -> None:
         with store_for(settings) as st:
             summary = resolve_store(st, full=full)
             st.refresh_derived()
+            from consignet.analysis.service import refresh_communities
+
+            summary["analysis"] = refresh_communities(st)
         if json_:
             emit_json(summary)
         else:

@@ -9,16 +9,12 @@ answers; the two walks (neighbourhood, shortest paths) are written here once too
 
 from __future__ import annotations
 
-import itertools
 import re
 from abc import ABC, abstractmethod
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
-
-import networkx as nx
 
 from consignet import ids
 from consignet.errors import InputError, NotFoundError
@@ -148,10 +144,6 @@ def primary_label(node_id: str, labels: Sequence[str] = ()) -> str:
     return next((lab for lab in labels if lab in ALL_LABELS), labels[0] if labels else "")
 
 
-def label_of_id(node_id: str) -> str | None:
-    return ids.LABEL_OF_PREFIX.get(node_id.split("_", 1)[0]) if "_" in node_id else None
-
-
 def display_name(label: str, props: dict[str, Any]) -> str:
     """A short human name for a node in any answer."""
     pick = {
@@ -178,8 +170,9 @@ def identifier_value(label: str, props: dict[str, Any]) -> str:
 
 
 def public_props(props: dict[str, Any]) -> dict[str, Any]:
-    """Node properties as answered (the archived payload of a version is left out: it can be big)."""
-    return {k: v for k, v in props.items() if k != "payload"}
+    """Node properties as answered: the archived payload of a version is left out (it can be big), and so
+    are empty values (Neo4j does not store nulls; the embedded store keeps them)."""
+    return {k: v for k, v in props.items() if k != "payload" and v is not None}
 
 
 def common_flags(label: str, measure: int | None, via: Sequence[str], threshold: int) -> tuple[bool, bool]:
@@ -228,97 +221,41 @@ def link_evidence_key(rel_type: str, source: str, target: str) -> tuple[str, ...
     return ("link", rel_type, source, target)
 
 
+# Nodes with more links than this (a carrier's or a port agent's mentions, the address of a busy actor)
+# show only their record count inside a neighbourhood or a path; GET /evidence pages their records.
+EVIDENCE_SCAN_LIMIT = 2000
+WEIGHT_RELS = {"Actor": ("RESOLVES_TO",), **{k: IDENTIFIER_RELS for k in ("TaxId", "Phone", "Email", "Address")},
+               "Container": ("IN_CONTAINER",), "BillOfLading": ("UNDER_BL",)}
+
+
+def evidence_plan(nodes: dict[str, dict[str, Any]], links: list[dict[str, Any]], viewer: Viewer,
+                  filters: Filters) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], dict[tuple[str, ...], Any]]:
+    """Which evidence of a graph answer gets a page of records (``full``), which a count only (``light``:
+    hubs, common identifiers, heavy nodes, links between heavy nodes), and which counts are read from the
+    stored aggregates (heavy derived links in the unrestricted, unfiltered view)."""
+    def heavy(node_id: str) -> bool:
+        return (nodes[node_id].get("weight") or 0) > EVIDENCE_SCAN_LIMIT
+
+    full: list[tuple[str, ...]] = []
+    light: list[tuple[str, ...]] = []
+    stored: dict[tuple[str, ...], Any] = {}
+    for node_id, node in nodes.items():
+        key = node_evidence_key(node_id)
+        (light if node.get("hub") or node.get("common") or heavy(node_id) else full).append(key)
+    for li in links:
+        key = link_evidence_key(li["type"], li["source"], li["target"])
+        if li["type"] in DERIVED_LINKS and heavy(li["source"]) and heavy(li["target"]):
+            if viewer.unrestricted and filters.empty:
+                stored[key] = {"total": li["props"].get("record_count") or 0, "offset": 0, "limit": 0, "records": []}
+            else:
+                light.append(key)
+        else:
+            full.append(key)
+    return full, light, stored
+
+
 def link_id(rel_type: str, source: str, target: str) -> str:
     return ids.rel_id(rel_type, source, target)
-
-
-# -- the two walks, shared by both backends --------------------------------------------------------
-Expand = Callable[[list[str], set[str], int], list[dict[str, Any]]]
-ExpandPairs = Callable[[list[str], set[str]], list[tuple[str, str]]]
-
-
-def walk_neighbourhood(start: dict[str, Any], hops: int, limit: int, via: Sequence[str], threshold: int,
-                       expand: Expand) -> tuple[dict[str, dict[str, Any]], bool]:
-    """Breadth-first, nearest first: at each hop the new neighbours of the expandable frontier, ordered by
-    id, up to what is left of ``limit`` nodes. Hubs and common identifiers are kept as leaves.
-
-    ``expand(frontier_ids, seen_ids, max_rows)`` returns new neighbour nodes ``{id, label, labels, props,
-    measure}`` ordered by id (at most ``max_rows``)."""
-    start = {**start, "hop": 0, "expanded": True, "hub": False, "common": False}
-    nodes = {start["id"]: start}
-    frontier = [start]
-    capped = False
-    for hop in range(1, hops + 1):
-        expandable = [n["id"] for n in frontier if n["expanded"]]
-        if not expandable:
-            break
-        room = limit - len(nodes)
-        found = expand(expandable, set(nodes), room + 1)
-        if len(found) > room:
-            capped, found = True, found[:room]
-        frontier = []
-        for node in found:
-            hub, common = common_flags(node["label"], node.get("measure"), via, threshold)
-            node.update(hop=hop, hub=hub, common=common, expanded=not (hub or common))
-            nodes[node["id"]] = node
-            frontier.append(node)
-        if capped:
-            break
-    return nodes, capped
-
-
-@dataclass
-class PathSearch:
-    length: int | None = None
-    paths: list[list[str]] = field(default_factory=list)
-    total: int = 0
-    capped: bool = False  # the search reached MAX_VISITED nodes before an answer
-    truncated: bool = False  # more shortest paths exist than were enumerated
-
-
-def search_paths(source: str, target: str, max_length: int, expand: ExpandPairs, max_paths: int,
-                 max_visited: int = MAX_VISITED) -> PathSearch:
-    """All shortest paths by bidirectional breadth-first search, expanding the smaller side each step.
-
-    ``expand(frontier_ids, keep)`` returns ``(node, neighbour)`` pairs for the allowed neighbours (the
-    endpoints in ``keep`` are always allowed). The parents of each side form a bounded DAG that networkx
-    enumerates; paths are returned ordered by their node ids (so both backends answer the same)."""
-    dist = {source: {source: 0}, target: {target: 0}}
-    parents: dict[str, dict[str, set[str]]] = {source: defaultdict(set), target: defaultdict(set)}
-    frontier = {source: [source], target: [target]}
-    depth = {source: 0, target: 0}
-    keep = {source, target}
-    meet: set[str] = set()
-    while depth[source] + depth[target] < max_length and frontier[source] and frontier[target]:
-        side = source if len(frontier[source]) <= len(frontier[target]) else target
-        other = target if side == source else source
-        new: set[str] = set()
-        for node, neighbour in expand(frontier[side], keep):
-            known = dist[side].get(neighbour)
-            if known is None:
-                dist[side][neighbour] = depth[side] + 1
-                new.add(neighbour)
-            elif known != depth[side] + 1:
-                continue
-            parents[side][neighbour].add(node)
-        depth[side] += 1
-        frontier[side] = sorted(new)
-        meet = {n for n in new if n in dist[other]}
-        if meet:
-            break
-        if len(dist[source]) + len(dist[target]) > max_visited:
-            return PathSearch(capped=True)
-    if not meet:
-        return PathSearch()
-    dag = nx.DiGraph()
-    for node, ps in parents[source].items():
-        dag.add_edges_from((p, node) for p in ps)
-    for node, ps in parents[target].items():
-        dag.add_edges_from((node, p) for p in ps)
-    found = list(itertools.islice(nx.all_shortest_paths(dag, source, target), MAX_PATHS_ENUMERATED + 1))
-    truncated = len(found) > MAX_PATHS_ENUMERATED
-    found = sorted(found[:MAX_PATHS_ENUMERATED])
-    return PathSearch(length=len(found[0]) - 1, paths=found[:max_paths], total=len(found), truncated=truncated)
 
 
 def check_walk_args(hops: int | None = None, limit: int | None = None, via: Iterable[str] = (),
@@ -357,9 +294,8 @@ REVIEW_KEY = "review_queue"
 
 class AnalysisReads(ABC):
     """The reads behind the API. Every method takes a ``Viewer``; ids unknown (or out of scope) raise
-    NotFoundError, bad parameters InputError. Mixed into a GraphStore (``get_node``/``get_meta``)."""
+    NotFoundError, bad parameters InputError. Mixed into a GraphStore (``get_meta``/``set_meta``)."""
 
-    get_node: Callable[..., dict[str, Any] | None]
     get_meta: Callable[[str], Any]
     set_meta: Callable[[str, Any], None]
 
@@ -385,7 +321,7 @@ class AnalysisReads(ABC):
         """Actors by name across scripts and spellings, and identifiers by exact value."""
 
     @abstractmethod
-    def neighbourhood(self, node_id: str, viewer: Viewer, *, hops: int = 2, limit: int = 200,
+    def neighbourhood(self, node_id: str, viewer: Viewer, *, hops: int = 2, limit: int = 100,
                       via: Sequence[str] = (), rel_types: Sequence[str] | None = None,
                       labels: Sequence[str] | None = None, filters: Filters = Filters(),
                       common_threshold: int = COMMON_THRESHOLD, evidence_limit: int = 3) -> dict[str, Any]: ...
@@ -433,7 +369,7 @@ class AnalysisReads(ABC):
     def raw_cypher(self, query: str, params: dict[str, Any], viewer: Viewer, *, timeout_s: float,
                    row_cap: int) -> dict[str, Any]: ...
 
-    # -- shared, over get_node / get_meta ---------------------------------------------------------
+    # -- shared, over node_summaries and get_meta ------------------------------------------------
     def resolve_actor_id(self, actor_id: str) -> str:
         """An actor id absorbed by a later resolution run still finds its actor (ids stay valid)."""
         aliases = (self.get_meta("resolution_anchors") or {}).get("aliases") or {}
@@ -444,7 +380,8 @@ class AnalysisReads(ABC):
         return actor_id
 
     def require_node(self, node_id: str, viewer: Viewer, label: str | None = None) -> dict[str, Any]:
-        node = self.get_node(node_id, viewer) if label_of_id(node_id) else None
+        """The node's summary, or NotFoundError (unknown, out of scope, or not of ``label``)."""
+        node = self.node_summaries([node_id], viewer).get(node_id)
         if node is None or (label and label not in node["labels"]):
             what = label.lower() if label else "node"
             raise NotFoundError(f"no {what} with id {node_id!r}")
@@ -461,9 +398,9 @@ class AnalysisReads(ABC):
             raise InputError(f"decision must be one of {list(DECISIONS)}, got {decision!r}")
         if a == b:
             raise InputError("a judgement needs two different ids")
+        found = self.node_summaries([a, b], viewer)
         for node_id in (a, b):
-            node = self.get_node(node_id, viewer) if label_of_id(node_id) else None
-            if node is None or not {"Mention", "Actor"} & set(node["labels"]):
+            if node_id not in found or not {"Mention", "Actor"} & set(found[node_id]["labels"]):
                 raise NotFoundError(f"no mention or actor with id {node_id!r}")
         entry = {"a": a, "b": b, "decision": decision, "note": note, "by": by, "at": now_iso()}
         self.set_meta(JUDGEMENTS_KEY, [*self.judgements(viewer), entry])

@@ -19,12 +19,12 @@ from consignet.store.analysis import (
     COMMON_THRESHOLD,
     SENDER_ROLES,
     SHARED_IDENTIFIER_LABELS,
-    PathSearch,
     display_name,
     evidence_record,
     link_id,
     primary_label,
 )
+from consignet.store.walks import PathSearch
 from consignet.values import container as container_values
 from consignet.values import email as email_values
 from consignet.values import imo as imo_values
@@ -47,17 +47,25 @@ def _node_out(node: dict[str, Any], evidence: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _link_props(props: dict[str, Any]) -> dict[str, Any]:
+    # SHIPPED_TO keeps its originators and HS-6 codes as sets; Neo4j stores them in arrival order, the
+    # embedded store sorted: answer them sorted.
+    return {k: sorted(v) if isinstance(v, list) and k in ("originators", "hs6s") else v
+            for k, v in props.items() if v is not None}
+
+
 def graph_answer(nodes: dict[str, dict[str, Any]], links: list[dict[str, Any]],
                  evidence: dict[tuple[str, ...], dict[str, Any]]) -> dict[str, Any]:
     ordered = sorted(nodes.values(), key=lambda n: (n.get("hop", 0), n["id"]))
     out_links = [{"id": link_id(li["type"], li["source"], li["target"]), "type": li["type"],
-                  "source": li["source"], "target": li["target"], "props": li["props"],
+                  "source": li["source"], "target": li["target"], "props": _link_props(li["props"]),
                   "evidence": evidence[("link", li["type"], li["source"], li["target"])]}
                  for li in sorted(links, key=lambda li: (li["source"], li["target"], li["type"]))]
     return {"nodes": [_node_out(n, evidence[("node", n["id"])]) for n in ordered], "links": out_links}
 
 
-def paths_answer(source: str, target: str, max_length: int, found: PathSearch, graph: dict[str, Any]) -> dict[str, Any]:
+def paths_answer(source: str, target: str, max_length: int, found: PathSearch,
+                 graph: dict[str, Any]) -> dict[str, Any]:
     by_id = {n["id"]: n for n in graph["nodes"]}
     by_pair: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
     for li in graph["links"]:
@@ -109,7 +117,8 @@ def profile_answer(requested: str, row: dict[str, Any], evidence: dict[str, Any]
     return {
         "id": row["id"], "requested_id": requested if requested != row["id"] else None,
         "labels": sorted(row["labels"]), "kind": props.get("kind"), "name": props.get("name"),
-        "aliases": props.get("aliases") or [], "names": row["names"], "names_by_script": dict(sorted(by_script.items())),
+        "aliases": props.get("aliases") or [], "names": row["names"],
+        "names_by_script": dict(sorted(by_script.items())),
         "legal_forms": sorted(x for x in row["legal_forms"] if x), "roles": sorted(x for x in row["roles"] if x),
         "countries": {"originators": sorted(x for x in row["originators"] if x),
                       "parties": sorted(x for x in row["party_countries"] if x)},
@@ -348,7 +357,7 @@ def describe(item: dict[str, Any], facts: dict[str, dict[str, Any]]) -> str:
 def anomalies_answer(items: list[dict[str, Any]], page: list[dict[str, Any]], facts: dict[str, dict[str, Any]],
                      offset: int, limit: int, min_owners: int, window_days: int) -> dict[str, Any]:
     out = [{**item, "detail": describe(item, facts),
-            "evidence": [evidence_record("Consignment", {**_ev_props(facts[r])}) for r in item["records"] if r in facts]}
+            "evidence": [evidence_record("Consignment", _ev_props(facts[r])) for r in item["records"] if r in facts]}
            for item in page]
     return {"total": len(items), "offset": offset, "limit": limit, "min_owners": min_owners,
             "window_days": window_days, "items": out}

@@ -23,6 +23,8 @@ from consignet.scope import Viewer
 from consignet.store import derive
 from consignet.store.base import GraphStore
 from consignet.store.batch import GraphBatch
+from consignet.store.embedded_analysis import EmbeddedAnalysis
+from consignet.store.risk_embedded import EmbeddedRisk
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, labels TEXT NOT NULL,
@@ -41,7 +43,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-class EmbeddedStore(GraphStore):
+class EmbeddedStore(GraphStore, EmbeddedAnalysis, EmbeddedRisk):
     backend = "embedded"
 
     def __init__(self, path: Path) -> None:

@@ -21,6 +21,8 @@ from consignet.model.codegen import _snake
 from consignet.scope import Viewer
 from consignet.store.base import GraphStore
 from consignet.store.batch import GraphBatch
+from consignet.store.neo4j_analysis import Neo4jAnalysis
+from consignet.store.risk_neo4j import Neo4jRisk
 
 _CHUNK = 10_000  # rows per UNWIND statement inside one batch transaction
 
@@ -29,7 +31,7 @@ def _chunks(rows: list[Any], size: int = _CHUNK) -> list[list[Any]]:
     return [rows[i:i + size] for i in range(0, len(rows), size)]
 
 
-class Neo4jStore(GraphStore):
+class Neo4jStore(GraphStore, Neo4jAnalysis, Neo4jRisk):
     backend = "neo4j"
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,

@@ -1,92 +1,29 @@
 """Link analysis on Neo4j: every read is a query of cypher/analysis/, run in the database.
 
-The walks (neighbourhood, paths) are the shared algorithms of ``analysis.py`` driven one Cypher step at a
+The walks (neighbourhood, paths) are the shared algorithms of ``walks.py`` driven one Cypher step at a
 time inside one read transaction (element ids are only used within it); only the bounded frontier and
-the answer reach Python. Raw and named Cypher run in read transactions with a timeout and a row cap.
+the answer reach Python. Raw and named Cypher go through ``cypher_guard.py``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, ManagedTransaction, Query
-from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable
-from neo4j.graph import Node, Path, Relationship
+from neo4j import READ_ACCESS, Driver, ManagedTransaction
+from neo4j.exceptions import DriverError, ServiceUnavailable
 
 from consignet import cypher_library as lib
-from consignet.errors import InputError, NotFoundError, NotSupported, QueryRefused, StoreUnavailable
+from consignet.errors import InputError, NotFoundError, QueryRefused, StoreUnavailable
 from consignet.scope import Viewer
 from consignet.store import analysis as an
+from consignet.store import analysis_answers as ans
+from consignet.store import cypher_guard as guard
+from consignet.store import walks
 from consignet.store.analysis import Filters
 
-# Plan operators refused in raw Cypher: file/network access, writes in disguise, administration.
-DENIED_OPERATORS = {"LoadCSV", "AdministrationCommand", "TransactionApply", "TransactionForeach",
-                    "SystemProcedureCall"}
-ALLOWED_SHOW = {"ShowIndexes", "ShowConstraints", "ShowProcedures", "ShowFunctions"}
-# Procedures (and functions) that reach files, the network, the configuration or other sessions.
-DENIED_PROCEDURES = ("apoc.load.", "apoc.import.", "apoc.export.", "apoc.cypher.", "apoc.periodic.",
-                     "apoc.systemdb.", "apoc.log.", "apoc.trigger.", "apoc.custom.", "apoc.static.",
-                     "apoc.config.", "apoc.util.", "apoc.mongo", "apoc.es.", "apoc.couchbase.",
-                     "apoc.redis.", "apoc.bolt.", "apoc.gephi.", "apoc.generate.", "dbms.", "db.stats.",
-                     "db.clearquerycaches", "db.create", "db.resample", "db.prepareforreplanning",
-                     "gds.graph.export", "gds.beta.graph.export", "gds.alpha.graph.export")
-_CALLED = re.compile(r"([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+)\s*\(")
-_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-    "float": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-    "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
-    "list": lambda v: isinstance(v, list), "map": lambda v: isinstance(v, dict),
-}
-
-
-def _plan_ops(plan: Any, out: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    if isinstance(plan, dict):
-        op, args, children = plan.get("operatorType", ""), plan.get("args") or {}, plan.get("children") or []
-    else:
-        op, args, children = plan.operator_type, plan.arguments or {}, plan.children or []
-    out.append((str(op).split("@", 1)[0], str(args.get("Details", ""))))
-    for child in children:
-        _plan_ops(child, out)
-    return out
-
-
-def refusal(plan: Any) -> str | None:
-    """Why a plan is refused, or None: checked on the operators Neo4j planned, not on the query text."""
-    for op, details in _plan_ops(plan, []):
-        if op in DENIED_OPERATORS or (op.startswith("Show") and op not in ALLOWED_SHOW):
-            what = "LOAD CSV" if op == "LoadCSV" else op
-            return f"{what} is not allowed in raw Cypher (files, network and administration are closed)"
-        for called in _CALLED.findall(details):
-            if called.lower().startswith(DENIED_PROCEDURES):
-                return f"{called} is not allowed in raw Cypher (it reaches files, the network or the server)"
-    return None
-
-
-def to_json(value: Any) -> Any:
-    """Driver values as JSON: nodes, relationships and paths as objects, temporal values as ISO text."""
-    if isinstance(value, Node):
-        return {"type": "node", "id": value.get("id"), "element_id": value.element_id,
-                "labels": sorted(value.labels), "props": {k: to_json(v) for k, v in value.items()}}
-    if isinstance(value, Relationship):
-        return {"type": "relationship", "rel_type": value.type, "element_id": value.element_id,
-                "start": value.start_node.get("id") if value.start_node else None,
-                "end": value.end_node.get("id") if value.end_node else None,
-                "props": {k: to_json(v) for k, v in value.items()}}
-    if isinstance(value, Path):
-        return {"type": "path", "nodes": [to_json(n) for n in value.nodes],
-                "relationships": [to_json(r) for r in value.relationships]}
-    if isinstance(value, list | tuple):
-        return [to_json(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_json(v) for k, v in value.items()}
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    return str(value)
+EVIDENCE_CHUNK = 100  # items per evidence query: bigger batches are split and run side by side
 
 
 def _run(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -97,7 +34,35 @@ def _summary(row: dict[str, Any]) -> dict[str, Any]:
     label = an.primary_label(row["id"], row["labels"])
     return {"id": row["id"], "label": label, "labels": sorted(row["labels"]),
             "name": an.display_name(label, row["props"]), "props": an.public_props(row["props"]),
-            "measure": row.get("measure"), "eid": row.get("eid")}
+            "measure": row.get("measure"), "eid": row.get("eid"), "weight": row.get("weight")}
+
+
+def _evidence_kind(key: tuple[str, ...], nodes: dict[str, dict[str, Any]]) -> tuple[str | None, Any]:
+    """Which evidence query answers ``key``, and its item: an element id, or a link walked from its end
+    with fewer links (a big forwarder's mentions are never read to find the records of a small partner)."""
+    if key[0] == "node":
+        node = nodes.get(key[1])
+        if node is None:
+            return None, None
+        kind = an.NODE_EVIDENCE.get(node["label"])
+        mapping = {"actor_mentions": "actor", "identifier_mentions": "identifier", "node_records": "node_records"}
+        return ("self", key[1]) if kind == "self" else (mapping.get(kind or ""), node["eid"])
+    src, dst = nodes.get(key[-2]), nodes.get(key[-1])
+    if src is None or dst is None:
+        return None, None
+    rel_type = key[1] if key[0] == "link" else "USES"
+    from_source = (src.get("weight") or 0) <= (dst.get("weight") or 0)
+    start, other = (src, dst) if from_source else (dst, src)
+    item = {"start": start["eid"], "other": other["eid"], "from_source": from_source}
+    if rel_type == "SHIPPED_TO":
+        return "shipped_to", item
+    if rel_type in ("USES_IDENTIFIER", "USED_CONTAINER", "USES"):
+        personal = dst["label"] in ("TaxId", "Phone", "Email", "Address")
+        return ("uses_identifier" if personal else "used_container"), item
+    if rel_type in ("IN_COUNTRY", "FLAGS"):
+        return None, None
+    record = next((n for n in (src, dst) if n["label"] in ("Consignment", "Seizure", "Mention")), None)
+    return ("self", record["id"]) if record else (None, None)
 
 
 class Neo4jAnalysis(an.AnalysisReads):
@@ -121,7 +86,7 @@ class Neo4jAnalysis(an.AnalysisReads):
 
     def _nodes(self, tx: ManagedTransaction, node_ids: Sequence[str], viewer: Viewer) -> dict[str, dict[str, Any]]:
         out = {}
-        for row in _run(tx, "analysis/nodes_by_ids", ids=sorted(set(node_ids))):
+        for row in _run(tx, "analysis/nodes_by_ids", ids=sorted(set(node_ids)), **viewer.params()):
             node = _summary(row)
             if node["label"] in an.RECORD_LABELS and not viewer.can_see(row["props"]):
                 continue
@@ -138,64 +103,40 @@ class Neo4jAnalysis(an.AnalysisReads):
                  ) -> dict[tuple[str, ...], dict[str, Any]]:
         keys = list(dict.fromkeys(keys))
         params = {**viewer.params(), **filters.params(), "limit": limit, "offset": offset}
+        wanted = {k[1] for k in keys if k[0] == "node"} | {x for k in keys if k[0] != "node" for x in k[-2:]}
+        nodes = dict(known or {})
+        missing = [i for i in wanted if i not in nodes or not nodes[i].get("eid")]
+        if missing:
+            nodes.update(self._in_read(lambda tx: self._nodes(tx, missing, viewer)))
+        out: dict[tuple[str, ...], dict[str, Any]] = {k: an.empty_evidence(offset, limit) for k in keys}
+        batches: list[tuple[str, list[tuple[tuple[str, ...], Any]]]] = []
+        grouped: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for key in keys:
+            kind, item = _evidence_kind(key, nodes)
+            if kind == "self":
+                node = nodes[item]
+                out[key] = an.evidence_page([an.evidence_record(node["label"], node["props"])], offset, limit)
+            elif kind:
+                grouped.setdefault(kind, []).append((key, item))
+        for kind, entries in grouped.items():
+            batches += [(kind, entries[i:i + EVIDENCE_CHUNK]) for i in range(0, len(entries), EVIDENCE_CHUNK)]
 
-        def work(tx: ManagedTransaction) -> dict[tuple[str, ...], dict[str, Any]]:
-            wanted = {k[1] for k in keys if k[0] == "node"} | {x for k in keys if k[0] != "node" for x in k[-2:]}
-            nodes = dict(known or {})
-            missing = [i for i in wanted if i not in nodes or not nodes[i].get("eid")]
-            if missing:
-                nodes.update(self._nodes(tx, missing, viewer))
-            out: dict[tuple[str, ...], dict[str, Any]] = {k: an.empty_evidence(offset, limit) for k in keys}
-            batches: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
-            for key in keys:
-                kind, item = self._evidence_kind(key, nodes)
-                if kind == "self":
-                    node = nodes[item]
-                    out[key] = an.evidence_page([an.evidence_record(node["label"], node["props"])], offset, limit)
-                elif kind:
-                    batches.setdefault(kind, []).append((key, item))
-            for kind, entries in batches.items():
-                items = [item for _, item in entries]
-                unique = list({repr(i): i for i in items}.values())
-                rows = _run(tx, f"analysis/evidence_{kind}", items=unique, **params)
-                by_item = {repr(r["item"]): r for r in rows}
-                for key, item in entries:
-                    row = by_item.get(repr(item))
-                    if row:
-                        out[key] = {"total": row["total"], "offset": offset, "limit": limit,
-                                    "records": row["records"]}
-            return out
+        def run(kind: str, entries: list[tuple[tuple[str, ...], Any]]) -> list[tuple[tuple[str, ...], Any]]:
+            # links carry a key that comes back; nodes come back as their element id
+            items = [{**item, "key": str(i)} if isinstance(item, dict) else item for i, (_, item) in enumerate(entries)]
+            by_item = {str(i) if isinstance(item, dict) else item: key for i, (key, item) in enumerate(entries)}
+            rows = self._q(f"analysis/evidence_{kind}", items=items, **params)
+            return [(by_item[r["item"]], r) for r in rows if r["item"] in by_item]
 
-        return self._in_read(work)
-
-    @staticmethod
-    def _evidence_kind(key: tuple[str, ...], nodes: dict[str, dict[str, Any]]) -> tuple[str | None, Any]:
-        if key[0] == "node":
-            node = nodes.get(key[1])
-            if node is None:
-                return None, None
-            kind = an.NODE_EVIDENCE.get(node["label"])
-            mapping = {"actor_mentions": "actor", "identifier_mentions": "identifier", "node_records": "node_records"}
-            return ("self", key[1]) if kind == "self" else (mapping.get(kind or ""), node["eid"])
-        source, target = key[-2], key[-1]
-        src, dst = nodes.get(source), nodes.get(target)
-        if src is None or dst is None:
-            return None, None
-        rel_type = key[1] if key[0] == "link" else "USES"
-        pair = {"source": src["eid"], "target": dst["eid"]}
-        if rel_type == "SHIPPED_TO":
-            return "shipped_to", pair
-        if rel_type in ("USES_IDENTIFIER", "USED_CONTAINER", "USES"):
-            return ("uses_identifier" if dst["label"] in ("TaxId", "Phone", "Email", "Address")
-                    else "used_container"), pair
-        for end in (src, dst):  # record-level links: the record (or the mention) at one end
-            if end["label"] in ("Consignment", "Seizure", "Mention") and rel_type not in ("IN_COUNTRY", "FLAGS"):
-                record = src if src["label"] in ("Consignment", "Seizure", "Mention") else dst
-                return "self", record["id"]
-        return None, None
+        # Independent queries: run side by side (Neo4j runs each on one core).
+        pool = self.__dict__.setdefault("_evidence_pool", ThreadPoolExecutor(4, thread_name_prefix="evidence"))
+        for found in pool.map(lambda b: run(*b), batches):
+            for key, row in found:
+                out[key] = {"total": row["total"], "offset": offset, "limit": limit, "records": row["records"]}
+        return out
 
     # -- walks ------------------------------------------------------------------------------------
-    def neighbourhood(self, node_id: str, viewer: Viewer, *, hops: int = 2, limit: int = 200,
+    def neighbourhood(self, node_id: str, viewer: Viewer, *, hops: int = 2, limit: int = 100,
                       via: Sequence[str] = (), rel_types: Sequence[str] | None = None,
                       labels: Sequence[str] | None = None, filters: Filters = Filters(),
                       common_threshold: int = an.COMMON_THRESHOLD, evidence_limit: int = 3) -> dict[str, Any]:
@@ -216,7 +157,7 @@ class Neo4jAnalysis(an.AnalysisReads):
                 eid.update((n["id"], n["eid"]) for n in found)
                 return found
 
-            nodes, capped = an.walk_neighbourhood(start, hops, limit, via_t, common_threshold, expand)
+            nodes, capped = walks.walk_neighbourhood(start, hops, limit, via_t, common_threshold, expand)
             links = _run(tx, "analysis/links_among", nodes=[eid[i] for i in nodes], rel_types=list(types),
                          **filters.params())
             return nodes, capped, links
@@ -227,12 +168,11 @@ class Neo4jAnalysis(an.AnalysisReads):
 
     def _with_evidence(self, nodes: dict[str, dict[str, Any]], links: list[dict[str, Any]], viewer: Viewer,
                        filters: Filters, evidence_limit: int) -> dict[str, Any]:
-        full = [an.node_evidence_key(i) for i, n in nodes.items() if not (n.get("hub") or n.get("common"))]
-        light = [an.node_evidence_key(i) for i, n in nodes.items() if n.get("hub") or n.get("common")]
-        link_keys = [an.link_evidence_key(li["type"], li["source"], li["target"]) for li in links]
-        evidence = self.evidence(full + link_keys, viewer, filters=filters, limit=evidence_limit, known=nodes)
+        full, light, stored = an.evidence_plan(nodes, links, viewer, filters)
+        evidence = self.evidence(full, viewer, filters=filters, limit=evidence_limit, known=nodes)
         evidence.update(self.evidence(light, viewer, filters=filters, limit=0, known=nodes))
-        return an.graph_answer(nodes, links, evidence)
+        evidence.update(stored)
+        return ans.graph_answer(nodes, links, evidence)
 
     def paths(self, source: str, target: str, viewer: Viewer, *, max_length: int = 6, all_paths: bool = False,
               limit: int = 10, via: Sequence[str] = (), rel_types: Sequence[str] | None = None,
@@ -252,14 +192,15 @@ class Neo4jAnalysis(an.AnalysisReads):
                     raise NotFoundError(f"no node with id {end!r}")
             eid = {k: v["eid"] for k, v in ends.items()}
 
-            def expand(frontier: list[str], keep: set[str]) -> list[tuple[str, str]]:
+            def expand(frontier: list[str], keep: set[str], seen: set[str]) -> list[tuple[str, str]]:
                 rows = _run(tx, "analysis/expand_pairs", frontier=[eid[i] for i in frontier],
-                            keep=[eid[i] for i in keep], rel_types=list(types), skip_labels=skip,
+                            keep=[eid[i] for i in keep], seen=[eid[i] for i in seen], rel_types=list(types),
+                            skip_labels=skip,
                             common_threshold=threshold, **params)
                 eid.update((r["neighbour"], r["eid"]) for r in rows)
                 return [(r["node"], r["neighbour"]) for r in rows]
 
-            found = an.search_paths(source, target, max_length, expand, limit if all_paths else 1)
+            found = walks.search_paths(source, target, max_length, expand, limit if all_paths else 1)
             on_paths = sorted({n for p in found.paths for n in p})
             nodes = self._nodes(tx, on_paths, viewer) if on_paths else {}
             links = _run(tx, "analysis/links_among", nodes=[eid[i] for i in on_paths], rel_types=list(types),
@@ -269,16 +210,16 @@ class Neo4jAnalysis(an.AnalysisReads):
         found, nodes, links = self._in_read(work)
         return self._paths_answer(source, target, max_length, found, nodes, links, viewer, filters, evidence_limit)
 
-    def _paths_answer(self, source: str, target: str, max_length: int, found: an.PathSearch,
+    def _paths_answer(self, source: str, target: str, max_length: int, found: walks.PathSearch,
                       nodes: dict[str, Any], links: list[dict[str, Any]], viewer: Viewer, filters: Filters,
                       evidence_limit: int) -> dict[str, Any]:
         for node in nodes.values():
             node.update(hub=False, common=False)
         graph = self._with_evidence(nodes, links, viewer, filters, evidence_limit) if nodes else {"nodes": [],
                                                                                                  "links": []}
-        return an.paths_answer(source, target, max_length, found, graph)
+        return ans.paths_answer(source, target, max_length, found, graph)
 
-    # -- remaining reads live in neo4j_reads.py-like helpers below ---------------------------------
+    # -- actors, identifiers, containers, vessels --------------------------------------------------
     def repeat_actors(self, viewer: Viewer, *, min_countries: int = 2, filters: Filters = Filters(),
                       limit: int = 50, offset: int = 0, evidence_limit: int = 3,
                       counterparties: int = 5) -> dict[str, Any]:
@@ -293,64 +234,77 @@ class Neo4jAnalysis(an.AnalysisReads):
             "analysis/actor_cards", ids=[i["id"] for i in row["items"]], names_limit=10,
             evidence_limit=evidence_limit, counterparties_limit=counterparties, **viewer.params(),
             **filters.params())}
-        return an.repeat_answer(row["total"], row["items"], cards, min_countries, offset, limit, evidence_limit)
+        return ans.repeat_answer(row["total"], row["items"], cards, min_countries, offset, limit, evidence_limit)
 
     def actor_profile(self, actor_id: str, viewer: Viewer, *, evidence_limit: int = 3,
                       list_limit: int = 50) -> dict[str, Any]:
-        current = self.resolve_actor_id(actor_id)
-        rows = self._q("analysis/actor_profile", id=current, list_limit=list_limit, counterparties_limit=list_limit,
-                       **viewer.params(), **Filters().params())
+        def read(current: str) -> list[dict[str, Any]]:
+            return self._q("analysis/actor_profile", id=current, list_limit=list_limit,
+                           counterparties_limit=list_limit, evidence_limit=evidence_limit, **viewer.params(),
+                           **Filters().params())
+
+        current, rows = self._actor_rows(actor_id, read)
+        row = rows[0]
+        evidence = {"total": row["mentions"], "offset": 0, "limit": evidence_limit, "records": row["evidence"]}
+        return ans.profile_answer(actor_id, row, evidence)
+
+    def _actor_rows(self, actor_id: str, read: Callable[[str], list[dict[str, Any]]]
+                    ) -> tuple[str, list[dict[str, Any]]]:
+        """Rows about an actor; an id absorbed by a later resolution run is followed to its actor (the
+        aliases are only read when the id itself is not found)."""
+        rows = read(actor_id)
         if not rows:
-            raise NotFoundError(f"no actor with id {actor_id!r}")
-        evidence = self.evidence([an.node_evidence_key(current)], viewer, limit=evidence_limit)
-        return an.profile_answer(actor_id, rows[0], evidence[an.node_evidence_key(current)])
+            current = self.resolve_actor_id(actor_id)
+            rows = read(current) if current != actor_id else []
+            if not rows:
+                raise NotFoundError(f"no actor with id {actor_id!r}")
+            return current, rows
+        return actor_id, rows
 
     def actor_timeline(self, actor_id: str, viewer: Viewer, *, filters: Filters = Filters(), limit: int = 50,
                        offset: int = 0) -> dict[str, Any]:
-        current = self.resolve_actor_id(actor_id)
         params = {**viewer.params(), **filters.params()}
-        page = self._q("analysis/actor_record_ids", id=current, offset=offset, limit=limit, **params)
-        if not page:
-            raise NotFoundError(f"no actor with id {actor_id!r}")
+        current, page = self._actor_rows(actor_id, lambda a: self._q("analysis/actor_record_ids", id=a,
+                                                                     offset=offset, limit=limit, **params))
         months = self._q("analysis/actor_months", id=current, **params)
         facts = self._facts([r["record"] for r in page[0]["page"]], viewer)
-        return an.timeline_answer(actor_id, current, months, page[0], facts, offset, limit)
+        return ans.timeline_answer(actor_id, current, months, page[0], facts, offset, limit)
 
     def _facts(self, records: list[str], viewer: Viewer) -> dict[str, dict[str, Any]]:
         if not records:
             return {}
         rows = self._q("analysis/record_facts", records=records, **viewer.params())
-        return {r["record"]: an.make_event(r["props"], r["vessel"], r["ports"], r["containers"], r["parties"],
+        return {r["record"]: ans.make_event(r["props"], r["vessel"], r["ports"], r["containers"], r["parties"],
                                            r["route"]) for r in rows}
 
     def search(self, q: str, viewer: Viewer, *, limit: int = 20, kind: str | None = None) -> dict[str, Any]:
-        plan = an.search_plan(q)
-        rows = self._q("analysis/search_names", prefixes=plan["prefixes"], max_rows=an.SEARCH_CANDIDATES,
+        plan = ans.search_plan(q)
+        rows = self._q("analysis/search_names", prefixes=plan["prefixes"], max_rows=ans.SEARCH_CANDIDATES,
                        **viewer.params()) if plan["prefixes"] else []
         hits = self._q("analysis/search_identifiers", **plan["identifiers"]) if plan["identifiers"] else []
-        return an.search_answer(q, plan, rows, [_summary({**h, "measure": None}) for h in hits], limit, kind)
+        return ans.search_answer(q, plan, rows, [_summary({**h, "measure": None}) for h in hits], limit, kind)
 
     def shared_identifiers(self, actor_id: str, viewer: Viewer, *, common_threshold: int = an.COMMON_THRESHOLD,
                            labels: Sequence[str] | None = None, evidence_limit: int = 3) -> dict[str, Any]:
-        current = self.resolve_actor_id(actor_id)
+        labels_t = ans.check_identifier_labels(labels)
+        current = actor_id if actor_id in self.node_summaries([actor_id], viewer) else self.resolve_actor_id(actor_id)
         self.require_node(current, viewer, "Actor")
-        labels_t = an.check_identifier_labels(labels)
         rows = self._q("analysis/shared_identifiers", id=current, common_threshold=common_threshold,
                        labels=labels_t, **viewer.params())
-        keys = an.shared_evidence_keys(current, rows, common_threshold)
+        keys = ans.shared_evidence_keys(current, rows, common_threshold)
         evidence = self.evidence(keys, viewer, limit=evidence_limit)
-        return an.shared_answer(actor_id, current, rows, common_threshold, evidence)
+        return ans.shared_answer(actor_id, current, rows, common_threshold, evidence)
 
     def common_identifiers(self, viewer: Viewer, *, threshold: int = an.COMMON_THRESHOLD,
                            labels: Sequence[str] | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        labels_t = an.check_identifier_labels(labels)
+        labels_t = ans.check_identifier_labels(labels)
         row = self._q("analysis/common_identifiers", threshold=threshold, labels=labels_t, offset=offset,
                       limit=limit)[0]
-        return an.common_answer(row["total"], row["items"], threshold, offset, limit)
+        return ans.common_answer(row["total"], row["items"], threshold, offset, limit)
 
     def container_history(self, number: str, viewer: Viewer, *, limit: int = 50, offset: int = 0,
                           window_days: int = 14, min_owners: int = 3) -> dict[str, Any]:
-        clean = an.container_number(number)
+        clean = ans.container_number(number)
         rows = self._q("analysis/container_records", number=clean, **viewer.params())
         if not rows:
             raise NotFoundError(f"no container {clean} in the graph")
@@ -358,49 +312,33 @@ class Neo4jAnalysis(an.AnalysisReads):
         facts = self._facts(row["records"], viewer)
         actors = sorted({p["actor"] for f in facts.values() for p in f["parties"] if p["actor"]})
         shipped = {(r["source"], r["target"]) for r in self._q("analysis/shipped_pairs", ids=actors)}
-        return an.container_answer(clean, row, facts, shipped, offset, limit, window_days, min_owners)
+        return ans.container_answer(clean, row, facts, shipped, offset, limit, window_days, min_owners)
 
     def container_anomalies(self, viewer: Viewer, *, kinds: Sequence[str] = (), min_owners: int = 3,
                             window_days: int = 14, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        kinds_t = an.check_anomaly_args(kinds, min_owners, window_days)
+        kinds_t = ans.check_anomaly_args(kinds, min_owners, window_days)
         rows = self._q("analysis/container_anomalies", min_owners=min_owners, window_days=window_days,
                        **viewer.params())
-        items = [item for r in rows for item in an.anomaly_items(r["number"], r["id"], r["overlaps"],
+        items = [item for r in rows for item in ans.anomaly_items(r["number"], r["id"], r["overlaps"],
                                                                 r["unrelated"], r["owners"], min_owners)
                  if not kinds_t or item["kind"] in kinds_t]
         page = items[offset:offset + limit]
         facts = self._facts(sorted({x for item in page for x in item["records"]}), viewer)
-        return an.anomalies_answer(items, page, facts, offset, limit, min_owners, window_days)
+        return ans.anomalies_answer(items, page, facts, offset, limit, min_owners, window_days)
 
     def vessel(self, imo: str, viewer: Viewer, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        clean = an.imo_number(imo)
+        clean = ans.imo_number(imo)
         rows = self._q("analysis/vessel", imo=clean, offset=offset, limit=limit, **viewer.params())
         if not rows:
             raise NotFoundError(f"no vessel with IMO {clean} in the graph")
-        return an.vessel_answer(clean, rows[0], self._facts(rows[0]["page"], viewer), offset, limit)
+        return ans.vessel_answer(clean, rows[0], self._facts(rows[0]["page"], viewer), offset, limit)
 
     # -- Cypher for analysts ----------------------------------------------------------------------
     def named_query(self, name: str, params: dict[str, Any], viewer: Viewer, *, timeout_s: float,
                     row_cap: int) -> dict[str, Any]:
-        query = lib.get(name)
-        if query.mode != "read":
-            raise QueryRefused(f"{name} is a {query.mode} query; only read queries run over the API")
-        declared = {p.name: p for p in query.params}
-        scoped = {"viewer_country", "viewer_groups"}
-        given = set(params)
-        if given & scoped:
-            raise InputError("viewer_country and viewer_groups come from the viewer, not from parameters")
-        unknown = sorted(given - set(declared))
-        if unknown:
-            raise InputError(f"{name}: unknown parameters {unknown}; it takes {sorted(set(declared) - scoped)}")
-        missing = sorted(set(declared) - given - scoped)
-        if missing:
-            examples = {m: declared[m].example for m in missing}
-            raise InputError(f"{name}: missing parameters {missing} (examples: {examples})")
-        for pname, value in params.items():
-            _check_type(name, declared[pname].name, declared[pname].type, value)
-        run_params = {**params, **(viewer.params() if scoped & set(declared) else {})}
-        return self._guarded(query.text, run_params, timeout_s, row_cap, check_plan=False)
+        query, run_params = guard.named_params(name, params, viewer)
+        return guard.run_read(self.driver, self.database, self.uri, query.text, run_params, timeout_s, row_cap,
+                              check_plan=False)
 
     def raw_cypher(self, query: str, params: dict[str, Any], viewer: Viewer, *, timeout_s: float,
                    row_cap: int) -> dict[str, Any]:
@@ -409,64 +347,8 @@ class Neo4jAnalysis(an.AnalysisReads):
                                "applied to an arbitrary query; use the named queries")
         if not query or not query.strip():
             raise InputError("query is empty")
-        return self._guarded(query, params, timeout_s, row_cap, check_plan=True)
-
-    def _guarded(self, text: str, params: dict[str, Any], timeout_s: float, row_cap: int,
-                 check_plan: bool) -> dict[str, Any]:
-        try:
-            with self.driver.session(database=self.database, default_access_mode=READ_ACCESS,
-                                     fetch_size=min(row_cap + 1, 1000)) as session:
-                if check_plan:
-                    plan = session.run(Query("EXPLAIN " + text, timeout=timeout_s), params).consume().plan
-                    why = refusal(plan) if plan else None
-                    if why:
-                        raise QueryRefused(why)
-                # A read transaction: Neo4j itself refuses any write (Statement.AccessMode).
-                with session.begin_transaction(timeout=timeout_s) as tx:
-                    result = tx.run(text, params)
-                    columns = list(result.keys())
-                    rows, truncated = [], False
-                    for record in result:
-                        if len(rows) >= row_cap:
-                            truncated = True
-                            break
-                        rows.append([to_json(v) for v in record.values()])
-                    tx.rollback()
-        except ClientError as exc:
-            raise _client_error(exc, timeout_s) from exc
-        except (ServiceUnavailable, DriverError) as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} failed: {exc}") from exc
-        except Neo4jError as exc:
-            if "TransactionTimedOut" in str(exc.code) or "Terminated" in str(exc.code):
-                raise QueryRefused(f"the query ran longer than the {timeout_s:g} s limit and was stopped") from exc
-            raise InputError(f"Cypher failed: {exc.message}") from exc
-        return {"columns": columns, "rows": rows, "row_count": len(rows), "truncated": truncated,
-                "row_cap": row_cap, "timeout_s": timeout_s}
+        return guard.run_read(self.driver, self.database, self.uri, query, params, timeout_s, row_cap,
+                              check_plan=True)
 
 
-def _client_error(exc: ClientError, timeout_s: float) -> Exception:
-    code = str(exc.code or "")
-    if code.endswith("AccessMode") or "ForbiddenDueToTransactionType" in code or "WriteOnReadOnly" in code:
-        return QueryRefused(f"writes are refused: raw Cypher runs in a read transaction ({exc.message})")
-    if "TransactionTimedOut" in code or "Terminated" in code:
-        return QueryRefused(f"the query ran longer than the {timeout_s:g} s limit and was stopped")
-    if "ExternalResourceFailed" in code:
-        return QueryRefused(f"reading files or URLs is refused ({exc.message})")
-    return InputError(f"Cypher error ({code.rsplit('.', 1)[-1]}): {exc.message}")
-
-
-def _check_type(query: str, name: str, declared: str, value: Any) -> None:
-    """Parameters are checked against the header types (``integer``, ``string or null``, ``list of ...``)."""
-    text = declared.lower()
-    if value is None:
-        if "null" in text:
-            return
-        raise InputError(f"{query}: parameter {name} ({declared}) may not be null")
-    for word, check in _TYPE_CHECKS.items():
-        if text.startswith(word) or text.startswith(f"{word}s"):
-            if not check(value):
-                raise InputError(f"{query}: parameter {name} must be {declared}, got {type(value).__name__}")
-            return
-
-
-__all__ = ["Neo4jAnalysis", "NotSupported", "refusal", "to_json"]
+__all__ = ["Neo4jAnalysis"]

@@ -1,9 +1,10 @@
 // title: Actor profile
-// purpose: One actor as seen in visible records: names with their script, originator and party countries, legal forms, roles, identifiers (with how many actors use each), containers, vessels, routes and counterparties, each with records and first/last date.
+// purpose: One actor as seen in visible records: names with their script, originator and party countries, legal forms, roles, identifiers (with how many actors use each), containers, vessels, routes and counterparties, each with records and first/last date, and its earliest records.
 // mode: read
 // param id (string): the actor id; example: "act_0"
 // param list_limit (integer): entries per list; example: 50
 // param counterparties_limit (integer): counterparties at most; example: 50
+// param evidence_limit (integer): the actor's records shown, oldest first; example: 3
 // param viewer_country (string or null): the viewing country, null for all; example: null
 // param viewer_groups (list of strings): the viewer's closed groups; example: []
 // param date_from (string or null): first shipment date YYYY-MM-DD, null for no bound; example: null
@@ -11,6 +12,14 @@
 // param countries (list of strings or null): originator countries, null for all; example: null
 // param hs_prefix (string or null): HS code prefix of 2 to 6 digits, null for all; example: null
 MATCH (a:Actor {id: $id})
+WHERE (NOT a:Actor OR $viewer_country IS NULL OR EXISTS { MATCH (a)<-[:RESOLVES_TO]-(vm:Mention) WHERE ($viewer_country IS NULL OR vm.originator = $viewer_country OR coalesce(vm.scope_kind, 'network') = 'network' OR (vm.scope_kind = 'countries' AND $viewer_country IN coalesce(vm.scope_countries, [])) OR (vm.scope_kind = 'group' AND vm.scope_group IN $viewer_groups)) })
+CALL (a) {
+  MATCH (a)<-[:RESOLVES_TO]-(m:Mention)
+  WHERE ($viewer_country IS NULL OR m.originator = $viewer_country OR coalesce(m.scope_kind, 'network') = 'network' OR (m.scope_kind = 'countries' AND $viewer_country IN coalesce(m.scope_countries, [])) OR (m.scope_kind = 'group' AND m.scope_group IN $viewer_groups))
+  WITH m ORDER BY coalesce(m.shipment_date, ''), m.consignment_id, coalesce(m.role, '')
+  LIMIT $evidence_limit
+  RETURN collect({record: m.consignment_id, record_type: 'Consignment', record_id: m.record_id, originator: m.originator, reporting_country: coalesce(m.reporting_country, m.originator), file: m.source_file, row: m.source_row, date: m.shipment_date, role: m.role}) AS evidence
+}
 CALL (a) {
   MATCH (a)<-[:RESOLVES_TO]-(m:Mention)
   WHERE ($viewer_country IS NULL OR m.originator = $viewer_country OR coalesce(m.scope_kind, 'network') = 'network' OR (m.scope_kind = 'countries' AND $viewer_country IN coalesce(m.scope_countries, [])) OR (m.scope_kind = 'group' AND m.scope_group IN $viewer_groups))
@@ -61,4 +70,4 @@ CALL (a) {
                   last_date: last_date})[..$counterparties_limit] AS counterparties
 }
 RETURN a.id AS id, labels(a) AS labels, properties(a) AS props, names, originators, party_countries, legal_forms,
-       roles, records, mentions, first_seen, last_seen, identifiers, usage, counterparties
+       roles, records, mentions, first_seen, last_seen, identifiers, usage, counterparties, evidence

@@ -1,7 +1,7 @@
 // title: Evidence of container and B/L use
 // purpose: The records on which the actor is a party and the container (USED_CONTAINER links) or the B/L is used, visible and filtered, oldest first, paged, with the total.
 // mode: read
-// param items (list of maps): source and target element ids of the links; example: [{"source": "", "target": ""}]
+// param items (list of maps): the links: key (returned as given), start (element id of the end to walk from, the one with fewer links), other (element id of the other end), from_source (true when start is the link's source); example: [{"key": "0", "start": "", "other": "", "from_source": true}]
 // param offset (integer): records to skip; example: 0
 // param limit (integer): records per link at most; example: 3
 // param viewer_country (string or null): the viewing country, null for all; example: null
@@ -11,17 +11,23 @@
 // param countries (list of strings or null): originator countries, null for all; example: null
 // param hs_prefix (string or null): HS code prefix of 2 to 6 digits, null for all; example: null
 UNWIND $items AS item
-MATCH (a) WHERE elementId(a) = item.source
-MATCH (b) WHERE elementId(b) = item.target
-CALL (a, b) {
-  OPTIONAL MATCH (a)<-[:RESOLVES_TO]-(:Mention)<-[:HAS_PARTY]-(c:Consignment)-[:IN_CONTAINER|UNDER_BL]->(b)
-  WHERE ($viewer_country IS NULL OR c.originator = $viewer_country OR coalesce(c.scope_kind, 'network') = 'network' OR (c.scope_kind = 'countries' AND $viewer_country IN coalesce(c.scope_countries, [])) OR (c.scope_kind = 'group' AND c.scope_group IN $viewer_groups))
-    AND ($date_from IS NULL OR c.shipment_date >= $date_from)
+MATCH (x) WHERE elementId(x) = item.start
+CALL (x, item) {
+  OPTIONAL MATCH (x)<-[:RESOLVES_TO]-(:Mention)<-[:HAS_PARTY]-(c:Consignment)
+  WHERE item.from_source AND EXISTS { MATCH (c)-[:IN_CONTAINER|UNDER_BL]->(y) WHERE elementId(y) = item.other }
+  RETURN c
+  UNION
+  OPTIONAL MATCH (x)<-[:IN_CONTAINER|UNDER_BL]-(c:Consignment)
+  WHERE NOT item.from_source
+    AND EXISTS { MATCH (c)-[:HAS_PARTY]->(:Mention)-[:RESOLVES_TO]->(y) WHERE elementId(y) = item.other }
+  RETURN c
+}
+WITH DISTINCT item, c
+WHERE c IS NULL OR (($viewer_country IS NULL OR c.originator = $viewer_country OR coalesce(c.scope_kind, 'network') = 'network' OR (c.scope_kind = 'countries' AND $viewer_country IN coalesce(c.scope_countries, [])) OR (c.scope_kind = 'group' AND c.scope_group IN $viewer_groups))
+  AND ($date_from IS NULL OR c.shipment_date >= $date_from)
   AND ($date_to IS NULL OR c.shipment_date <= $date_to)
   AND ($countries IS NULL OR c.originator IN $countries)
-  AND ($hs_prefix IS NULL OR c.hs6 STARTS WITH $hs_prefix)
-  WITH DISTINCT c ORDER BY coalesce(c.shipment_date, ''), c.id
-  WITH collect(c) AS cs
-  RETURN size(cs) AS total, [c IN cs[$offset..$offset + $limit] | {record: c.id, record_type: 'Consignment', record_id: c.record_id, originator: c.originator, reporting_country: coalesce(c.reporting_country, c.originator), file: c.source_file, row: c.source_row, date: c.shipment_date, role: null}] AS records
-}
-RETURN item, total, records
+  AND ($hs_prefix IS NULL OR c.hs6 STARTS WITH $hs_prefix))
+WITH item, c ORDER BY coalesce(c.shipment_date, ''), c.id
+WITH item, collect(c) AS cs
+RETURN item.key AS item, size(cs) AS total, [c IN cs[$offset..$offset + $limit] | {record: c.id, record_type: 'Consignment', record_id: c.record_id, originator: c.originator, reporting_country: coalesce(c.reporting_country, c.originator), file: c.source_file, row: c.source_row, date: c.shipment_date, role: null}] AS records

@@ -29,6 +29,7 @@ WHERE type(r) IN $rel_types
   AND ($countries IS NULL OR m.originator IN $countries)
   AND ($hs_prefix IS NULL OR coalesce(m.hs6, m.hs_code) STARTS WITH $hs_prefix
        OR EXISTS { MATCH (fc:Consignment)-[:HAS_PARTY]->(m) WHERE fc.hs6 STARTS WITH $hs_prefix })))))
+  AND (NOT m:Actor OR $viewer_country IS NULL OR EXISTS { MATCH (m)<-[:RESOLVES_TO]-(vm:Mention) WHERE ($viewer_country IS NULL OR vm.originator = $viewer_country OR coalesce(vm.scope_kind, 'network') = 'network' OR (vm.scope_kind = 'countries' AND $viewer_country IN coalesce(vm.scope_countries, [])) OR (vm.scope_kind = 'group' AND vm.scope_group IN $viewer_groups)) })
 WITH DISTINCT m
 RETURN elementId(m) AS eid, m.id AS id, labels(m) AS labels, properties(m) AS props,
   CASE
@@ -37,6 +38,12 @@ RETURN elementId(m) AS eid, m.id AS id, labels(m) AS labels, properties(m) AS pr
     WHEN m:BillOfLading THEN COUNT { (m)<-[:UNDER_BL]-() }
     WHEN m:Seal THEN COUNT { (m)<-[:SEALED_WITH]-() }
     WHEN m:Vessel THEN COUNT { (m)<-[:ON_VESSEL]-() }
-  END AS measure
+  END AS measure,
+  CASE
+    WHEN m:Actor THEN COUNT { (m)<-[:RESOLVES_TO]-() }
+    WHEN m:TaxId OR m:Phone OR m:Email OR m:Address THEN COUNT { (m)<-[:HAS_TAX_ID|HAS_PHONE|HAS_EMAIL|HAS_ADDRESS]-() }
+    WHEN m:Container THEN COUNT { (m)<-[:IN_CONTAINER]-() }
+    WHEN m:BillOfLading THEN COUNT { (m)<-[:UNDER_BL]-() }
+  END AS weight
 ORDER BY id
 LIMIT $limit

@@ -3,6 +3,7 @@
 // mode: read
 // param frontier (list of strings): element ids of the nodes to expand; example: []
 // param keep (list of strings): element ids always allowed (the endpoints); example: []
+// param seen (list of strings): element ids this side of the search has reached already; example: []
 // param rel_types (list of strings): relationship types to follow; example: ["SHIPPED_TO", "USES_IDENTIFIER"]
 // param skip_labels (list of strings): labels not to pass through; example: ["Country", "Port", "Commodity", "Route"]
 // param common_threshold (integer or null): identifiers used by this many actors are not passed through, null to allow them; example: 10
@@ -16,6 +17,7 @@ UNWIND $frontier AS eid
 MATCH (n) WHERE elementId(n) = eid
 MATCH (n)-[r]-(m)
 WHERE type(r) IN $rel_types
+  AND NOT elementId(m) IN $seen
   AND NOT (m:Meta OR m:IngestRun OR m:Judgement)
   AND (NOT type(r) IN ['SHIPPED_TO', 'USES_IDENTIFIER', 'USED_CONTAINER'] OR (
        ($date_to IS NULL OR r.first_date IS NULL OR r.first_date <= $date_to)
@@ -27,6 +29,7 @@ WHERE type(r) IN $rel_types
   AND ($countries IS NULL OR m.originator IN $countries)
   AND ($hs_prefix IS NULL OR coalesce(m.hs6, m.hs_code) STARTS WITH $hs_prefix
        OR EXISTS { MATCH (fc:Consignment)-[:HAS_PARTY]->(m) WHERE fc.hs6 STARTS WITH $hs_prefix })))))
+  AND (NOT m:Actor OR $viewer_country IS NULL OR EXISTS { MATCH (m)<-[:RESOLVES_TO]-(vm:Mention) WHERE ($viewer_country IS NULL OR vm.originator = $viewer_country OR coalesce(vm.scope_kind, 'network') = 'network' OR (vm.scope_kind = 'countries' AND $viewer_country IN coalesce(vm.scope_countries, [])) OR (vm.scope_kind = 'group' AND vm.scope_group IN $viewer_groups)) })
   AND (elementId(m) IN $keep OR (NOT any(l IN labels(m) WHERE l IN $skip_labels)
        AND ($common_threshold IS NULL OR coalesce(CASE
     WHEN m:TaxId OR m:Phone OR m:Email OR m:Address THEN COUNT { (m)<-[:USES_IDENTIFIER]-() }

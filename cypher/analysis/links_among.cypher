@@ -6,7 +6,6 @@
 // param date_from (string or null): first shipment date YYYY-MM-DD, null for no bound; example: null
 // param date_to (string or null): last shipment date YYYY-MM-DD, null for no bound; example: null
 // param countries (list of strings or null): originator countries, null for all; example: null
-// param hs_prefix (string or null): HS code prefix of 2 to 6 digits, null for all; example: null
 UNWIND $nodes AS eid
 MATCH (a) WHERE elementId(a) = eid
 MATCH (a)-[r]->(b)

@@ -4,14 +4,19 @@
 // param min_countries (integer): originator countries at least; example: 2
 // param offset (integer): actors to skip; example: 0
 // param limit (integer): actors per page; example: 50
-MATCH (a:Actor)
-WHERE a.originator_count >= $min_countries
-CALL (a) {
-  MATCH (a)<-[:RESOLVES_TO]-(:Mention)<-[:HAS_PARTY]-(c:Consignment)-[:CARRIES]->(h:Commodity)
+CALL () {
+  MATCH (a:Actor)
+  WHERE a.originator_count >= $min_countries
+  RETURN a, 0 AS high_priority
+  UNION ALL
+  // high-priority records counted from the CHPL consignments (a fraction of all), not actor by actor
+  MATCH (h:Commodity)<-[:CARRIES]-(c:Consignment)-[:HAS_PARTY]->(:Mention)-[:RESOLVES_TO]->(a:Actor)
   WHERE h.chpl_tier IS NOT NULL
-  RETURN count(DISTINCT c) AS high_priority
+  WITH a, count(DISTINCT c) AS high_priority
+  RETURN a, high_priority
 }
-WITH a, high_priority
+WITH a, sum(high_priority) AS high_priority
+WHERE a.originator_count >= $min_countries
 ORDER BY a.originator_count DESC, a.record_count DESC, high_priority DESC, a.id
 WITH collect({id: a.id, name: a.name, kind: a.kind, countries: a.originators, records: a.record_count,
                high_priority: high_priority, first_seen: a.first_date, last_seen: a.last_date}) AS ranked

@@ -1,0 +1,196 @@
+"""Running the analysis against a store: refresh after ingest and resolve, and cached models for reads.
+
+``refresh_communities(store)`` (called at the end of every ingest and resolution run) loads the facts of
+the unrestricted view, computes the communities and stores them, computes the risk scores, raises the
+alerts of the records that arrived since the last refresh, and stores the scores the next refresh
+compares against. Reads (``get_model``) compute the model of a viewer from the facts that viewer may see
+and keep it in memory until the data change (the stamp: a version bumped by every refresh, flag and
+seizure, and the node and relationship counts).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from consignet.analysis import communities as comm
+from consignet.analysis import risk
+from consignet.analysis.facts import load_facts
+from consignet.analysis.weights import Weights, load_weights
+from consignet.errors import NotFoundError
+from consignet.scope import Viewer
+from consignet.store.risk_reads import with_risk
+
+COMMUNITIES_KEY = "communities"
+RISK_SCORES_KEY = "risk_scores"
+VERSION_KEY = "analysis_version"
+CACHE_SIZE = 3  # models kept per store (the unrestricted one and a few viewers)
+PARALLEL_LINKS = 100_000  # projection links from which Louvain runs in a worker process
+_lock = threading.Lock()
+_computing = threading.Lock()
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while facts are loaded and computed on: the engine makes millions of
+    small objects, and every collection of the oldest generation walks all of them (it more than doubled the
+    time at 100k consignments). Reference counting still frees everything the engine drops."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def analyse(facts: Any, w: Weights, communities: comm.Communities | None = None
+            ) -> tuple[comm.Communities, risk.RiskModel, dict[str, float]]:
+    """Communities (unless given) and the risk model, with the seconds each took. On a big projection Louvain
+    runs in a worker process while this one computes the indicators: the two are independent until the
+    community indicator, and a refresh has two cores."""
+    t0 = time.perf_counter()
+    if communities is not None:
+        base = risk.prepare(facts, w)
+        t1 = time.perf_counter()
+        return communities, risk.finish(base, communities), {"communities": 0.0, "risk": round(t1 - t0, 2)}
+    links = comm.projection_weights(facts, w)
+    edges = comm.edge_list(links)
+    args = (edges, w.communities.resolution, w.communities.seed)
+    if len(edges) >= PARALLEL_LINKS:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            future = pool.submit(comm.partition, *args)
+            base = risk.prepare(facts, w)
+            t1 = time.perf_counter()
+            parts = future.result()
+    else:
+        parts = comm.partition(*args) if edges else ([], [])
+        t1 = time.perf_counter()
+        base = risk.prepare(facts, w)
+    t2 = time.perf_counter()
+    communities = comm.assemble(*parts, len(edges))
+    model = risk.finish(base, communities)
+    t3 = time.perf_counter()
+    parallel = len(edges) >= PARALLEL_LINKS
+    return communities, model, {"communities": round((t2 if parallel else t1) - t0, 2),
+                                "risk": round((t1 - t0 if parallel else t2 - t1) + t3 - t2, 2),
+                                "parallel": parallel}
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def stamp(store: Any) -> str:
+    version = (store.get_meta(VERSION_KEY) or {}).get("version", 0)
+    return f"v{version}:{with_risk(store).data_stamp()}"
+
+
+def bump(store: Any, reason: str, before: str | None = None) -> str:
+    """Mark the analysis inputs changed (a flag, a seizure); returns the new stamp. Flags and seizures are
+    not part of the actor projection: communities stored under the stamp ``before`` stay current."""
+    current = store.get_meta(VERSION_KEY) or {}
+    store.set_meta(VERSION_KEY, {"version": int(current.get("version", 0)) + 1, "at": now_iso(), "reason": reason})
+    new = stamp(store)
+    data = store.get_meta(COMMUNITIES_KEY)
+    if before is not None and data and data.get("stamp") == before:
+        store.set_meta(COMMUNITIES_KEY, {**data, "stamp": new})
+    return new
+
+
+def _cache(store: Any) -> OrderedDict[tuple[Any, ...], risk.RiskModel]:
+    return store.__dict__.setdefault("_risk_models", OrderedDict())
+
+
+def stored_communities(store: Any, current: str | None = None) -> comm.Communities | None:
+    """The communities of the last refresh, if the data have not changed since (else None)."""
+    data = store.get_meta(COMMUNITIES_KEY)
+    if not data or (current is not None and data.get("stamp") != current):
+        return None
+    return comm.Communities.from_meta(data)
+
+
+def get_model(store: Any, viewer: Viewer, weights: Weights | None = None) -> risk.RiskModel:
+    """The risk model of what ``viewer`` may see (cached until the data or the weights change)."""
+    store = with_risk(store)
+    w = weights or load_weights()
+    current = stamp(store)
+    key = (viewer, current, w.digest, w.path)
+    cache = _cache(store)
+    with _lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    with _computing:  # one computation at a time: concurrent requests wait for it, then find it cached
+        with _lock:
+            if key in cache:
+                return cache[key]
+        with no_gc():
+            facts = load_facts(store, viewer)
+            facts.stamp = current
+            communities = stored_communities(store, current) if viewer.unrestricted else None
+            if communities is not None and (store.get_meta(COMMUNITIES_KEY) or {}).get("weights_digest") != w.digest:
+                communities = None
+            _, model, _ = analyse(facts, w, communities)
+        with _lock:
+            cache[key] = model
+            while len(cache) > CACHE_SIZE:
+                cache.popitem(last=False)
+    return model
+
+
+def refresh_communities(store: Any, *, alerts: bool = True, weights: Weights | None = None) -> dict[str, Any]:
+    """Recompute and store the communities, the risk scores and the alerts of new records (after an ingest
+    or a resolution run). Returns a summary with the time each step took."""
+    from consignet.analysis import alerts as alert_mod
+
+    store = with_risk(store)
+    w = weights or load_weights()
+    t0 = time.perf_counter()
+    with no_gc():
+        facts = load_facts(store, Viewer.all())
+        t1 = time.perf_counter()
+        communities, model, seconds = analyse(facts, w)
+        t2 = time.perf_counter()
+        raised = alert_mod.detect(store, model) if alerts else []
+    version = int((store.get_meta(VERSION_KEY) or {}).get("version", 0)) + 1
+    new_stamp = f"v{version}:{store.data_stamp()}"
+    store.set_meta(COMMUNITIES_KEY, {**communities.as_meta(), "stamp": new_stamp, "computed_at": now_iso(),
+                                     "weights_digest": w.digest})
+    store.set_meta(RISK_SCORES_KEY, {"computed_at": now_iso(), "weights_digest": w.digest,
+                                     "scores": {a: model.actor_score[a] for a in model.ranking}})
+    store.set_meta(VERSION_KEY, {"version": version, "at": now_iso(), "reason": "refresh"})
+    facts.stamp = model.stamp = new_stamp
+    with _lock:
+        cache = _cache(store)
+        cache[(Viewer.all(), new_stamp, w.digest, w.path)] = model
+        while len(cache) > CACHE_SIZE:
+            cache.popitem(last=False)
+    sizes = sorted((len(m) for m in communities.members.values()), reverse=True)
+    return {"communities": sum(1 for s in sizes if s >= 2), "largest_community": sizes[0] if sizes else 0,
+            "components": len(communities.component_size), "actors_linked": communities.actors,
+            "links": communities.links, "actors_scored": len(model.ranking),
+            "above_threshold": sum(1 for a in model.ranking if model.actor_score[a] > w.alert_threshold),
+            "alerts": len(raised), "records": len(facts.records),
+            "seconds": {"facts": round(t1 - t0, 2), **seconds, "analysis": round(t2 - t1, 2),
+                        "total": round(time.perf_counter() - t0, 2)}}
+
+
+def community_members(store: Any, community_id: str, viewer: Viewer) -> list[dict[str, Any]]:
+    """The members of a community as ``viewer`` sees it: ``{id, name, score, rank, community, records,
+    countries, indicators}`` by score (for the views). Unknown ids raise NotFoundError."""
+    from consignet.analysis.answers import actor_row
+
+    model = get_model(store, viewer)
+    members = model.communities.members.get(community_id)
+    if members is None:
+        raise NotFoundError(f"no community with id {community_id!r} on the records you may see")
+    return sorted((actor_row(model, m) for m in members), key=lambda r: (-r["score"], r["id"]))

@@ -1,0 +1,236 @@
+"""``resolve``: mentions in, actors out. Block, score, cluster, name, explain.
+
+Incremental runs: ``previous.mentions`` holds every mention resolved so far; a new batch is resolved
+together with them, so the grouping is by construction the one of resolving everything at once, and
+``identity.assign_ids`` keeps the ids stable. The expensive parts scale with distinct names and atoms,
+not with mentions (see bench/resolution.py for measured times).
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from consignet.names import ParsedName, parse_name
+
+from .atoms import Atom, build_atoms
+from .blocking import identifier_blocks, identifier_pairs, name_candidate_pairs
+from .cluster import Link, cluster
+from .config import DEFAULT_CONFIG, ResolutionConfig
+from .identity import assign_ids
+from .judgements import ResolvedJudgements, resolve_judgements
+from .name_table import NameTable
+from .output import build_outputs
+from .parallel import chunks, fork_map, worker_count
+from .scoring import Scorer
+from .types import Judgement, MentionInput, ResolutionResult, ResolutionState, ResolutionStats
+
+NO_DATE = "9999-12-31"
+
+
+def resolve(
+    mentions: Iterable[MentionInput],
+    previous: ResolutionState | None = None,
+    judgements: Sequence[Judgement] = (),
+    cfg: ResolutionConfig = DEFAULT_CONFIG,
+) -> ResolutionResult:
+    """Resolve ``mentions`` (with every mention of ``previous``) into actors; see the package doc."""
+    # The run allocates millions of small objects that all live to the end; Python's cyclic garbage
+    # collector would rescan them again and again (measured: a third of the run time). Nothing here
+    # creates reference cycles that need collecting, so it is paused for the run.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Run(mentions, previous, judgements, cfg).result()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Run:
+    def __init__(
+        self,
+        mentions: Iterable[MentionInput],
+        previous: ResolutionState | None,
+        judgements: Sequence[Judgement],
+        cfg: ResolutionConfig,
+    ) -> None:
+        self.clock, self.cpu = time.perf_counter(), time.process_time()
+        self.seconds: dict[str, float] = {}
+        self.cpu_seconds: dict[str, float] = {}
+        self.cfg = cfg
+        self.previous = previous
+        self.counts: dict[str, int] = defaultdict(int)
+        self.mentions: dict[str, MentionInput] = dict(previous.mentions) if previous else {}
+        for m in mentions:
+            self.mentions[m.mention_id] = m
+        self.judged: ResolvedJudgements = resolve_judgements(judgements, previous, self.mentions)
+        self.workers = worker_count(len(self.mentions), cfg)
+        parsed_of = self.parse_all()
+        self.atoms: list[Atom] = build_atoms(list(self.mentions.values()), self.judged.isolated, parsed_of)
+        self.lap("atoms")
+        self.names = NameTable(self.atoms)
+        self.key_of = [self.names.index[a.name_key] for a in self.atoms]
+
+    def lap(self, step: str) -> None:
+        now, now_cpu = time.perf_counter(), time.process_time()
+        self.seconds[step] = round(now - self.clock, 3)
+        self.cpu_seconds[step] = round(now_cpu - self.cpu, 3)
+        self.clock, self.cpu = now, now_cpu
+
+    def parse_all(self) -> dict[str, ParsedName]:
+        """Every distinct name of the run parsed once (on both cores for a large run)."""
+        if self.workers == 1:
+            return {}
+        distinct = {m.name for m in self.mentions.values()}
+        for m in self.mentions.values():
+            distinct.update(m.counterparties)
+        names = sorted(distinct)
+        parsed_of: dict[str, ParsedName] = {}
+        for part in fork_map(_parse, chunks(names, self.workers), _pack_parsed, _unpack_parsed):
+            for parsed in part:
+                parsed_of[parsed.raw] = parsed
+        return parsed_of
+
+    # -- candidate pairs ------------------------------------------------------------------------------
+    def blocked_pairs(self) -> set[tuple[int, int]]:
+        cfg, names = self.cfg, self.names
+        pairs: set[tuple[int, int]] = set()
+        neighbours: dict[int, list[int]] = defaultdict(list)
+        for i, j in name_candidate_pairs(names.parsed, cfg, self.counts):
+            neighbours[i].append(j)
+        groups = sorted(neighbours.items())
+
+        def compare(part: list[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
+            return [(i, j, names.score(i, j)) for i, others in part for j in names.plausible(i, others)]
+
+        for scored in fork_map(compare, chunks(groups, self.workers)):
+            for i, j, score in scored:
+                names.cache[(i, j)] = score
+                if score >= cfg.name_pivot:
+                    _cross(names.reps[i], names.reps[j], pairs, cfg.max_same_name_atoms)
+        for k, groups in enumerate(names.groups):
+            for members in groups.values():
+                pairs.update(zip(members, members[1:], strict=False))
+            _cross(names.reps[k], names.reps[k], pairs, cfg.max_same_name_atoms)
+        self.lap("name_blocks")
+        pairs.update(identifier_pairs(self.id_blocks, cfg, self.counts))
+        return pairs
+
+    def scorer(self) -> Scorer:
+        atoms = self.atoms
+        self.id_blocks = identifier_blocks(atoms)
+        rarity = {
+            key: len({atoms[i].name_key for i in members})
+            for key, members in self.id_blocks.items()
+            if len(members) > 1
+        }
+        cp_names: dict[str, set[str]] = defaultdict(set)
+        for atom in atoms:
+            for cp in atom.counterparties:
+                cp_names[cp].add(atom.name_key)
+        return Scorer(self.cfg, rarity, {cp: len(ks) for cp, ks in cp_names.items()})
+
+    def score(self, pairs: Iterable[tuple[int, int]], scorer: Scorer) -> list[Link]:
+        atoms, key_of, name_score, unsure = self.atoms, self.key_of, self.names.score, self.cfg.unsure_points
+
+        def links_of(part: Iterable[tuple[int, int]]) -> list[tuple[float, int, int, float, bool]]:
+            found = []
+            for a, b in part:
+                ps = scorer.score(atoms[a], atoms[b], name_score(key_of[a], key_of[b]))
+                if ps.points >= unsure:
+                    found.append((ps.points, a, b, ps.corroboration, ps.decisive))
+            return found
+
+        if self.workers > 1 and not isinstance(pairs, list | set):
+            pairs = list(pairs)
+        parts = chunks(list(pairs), self.workers) if self.workers > 1 else [pairs]
+        return [Link(*t) for found in fork_map(links_of, parts) for t in found]
+
+    # -- the run --------------------------------------------------------------------------------------
+    def result(self) -> ResolutionResult:
+        scorer = self.scorer()
+        if self.cfg.blocking:
+            pairs: Iterable[tuple[int, int]] = self.blocked_pairs()
+            pair_count = len(pairs)  # type: ignore[arg-type]
+        else:  # the benchmark's reference: every pair, the same scoring and clustering
+            n = len(self.atoms)
+            pairs, pair_count = _every_pair(n), n * (n - 1) // 2
+        self.lap("blocking")
+        links = self.score(pairs, scorer)
+        self.lap("scoring")
+        judged, atoms = self.judged, self.atoms
+        outcome = cluster(
+            atoms, links, judged.confirm_atoms(atoms), judged.reject_tags(atoms), self.names.sim_by_key, self.cfg
+        )
+        self.lap("clustering")
+        clusters: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for atom in atoms:
+            members = clusters[outcome.root_of[atom.idx]]
+            for mid in atom.mention_ids:
+                members.append((self.mentions[mid].date or NO_DATE, mid))
+        for members in clusters.values():
+            members.sort()
+        ids, anchors, aliases = assign_ids(clusters, self.previous)
+        self.lap("ids")
+        out = build_outputs(
+            atoms, outcome, links, ids, aliases, judged, scorer, self.names.sim, self.key_of, self.mentions, self.cfg
+        )
+        state = ResolutionState(
+            mentions=self.mentions,
+            mention_actor={mid: ids[outcome.root_of[a.idx]] for a in atoms for mid in a.mention_ids},
+            anchors=anchors,
+            aliases=aliases,
+        )
+        self.lap("outputs")
+        blocked = outcome.counts
+        stats = ResolutionStats(
+            mentions=len(self.mentions),
+            atoms=len(atoms),
+            name_keys=len(self.names.parsed),
+            blocks=self.counts["blocks"],
+            blocks_capped=self.counts["blocks_capped"],
+            name_pairs_scored=len(self.names.cache),
+            atom_pairs_scored=pair_count,
+            merges=blocked.get("merges", 0),
+            blocked_conflict=sum(blocked.get(f"blocked_{r}", 0) for r in _CONFLICTS),
+            blocked_cohesion=blocked.get("blocked_cohesion", 0),
+            blocked_ambiguous=blocked.get("blocked_ambiguous", 0) + blocked.get("blocked_contested", 0),
+            seconds=self.seconds,
+            cpu_seconds=self.cpu_seconds,
+        )
+        return ResolutionResult(out.assignments, out.actors, out.review, aliases, state, stats)
+
+
+_CONFLICTS = ("tax_id", "kind", "judgement", "country", "contacts", "legal_form")
+
+
+_FIELDS = ParsedName.__slots__
+
+
+def _parse(names: list[str]) -> list[ParsedName]:
+    return [parse_name(n) for n in names]
+
+
+def _pack_parsed(parsed: list[ParsedName]) -> list[tuple]:
+    return [tuple(getattr(p, f) for f in _FIELDS) for p in parsed]
+
+
+def _unpack_parsed(rows: list[tuple]) -> list[ParsedName]:
+    return [ParsedName(*row) for row in rows]
+
+
+def _every_pair(n: int) -> Iterator[tuple[int, int]]:
+    for a in range(n):
+        for b in range(a + 1, n):
+            yield a, b
+
+
+def _cross(xs: list[int], ys: list[int], pairs: set[tuple[int, int]], limit: int) -> None:
+    """Pairs between two lists of representatives; very long lists are cut to their first atoms."""
+    for a in xs[:limit]:
+        for b in ys[:limit]:
+            if a != b:
+                pairs.add((a, b) if a < b else (b, a))

@@ -1,0 +1,169 @@
+"""Turn a clustering into the public result: assignments with evidence, actor summaries, review list."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .atoms import Atom
+from .cluster import ClusterOutcome, Link
+from .config import ResolutionConfig, points_to_score
+from .judgements import ResolvedJudgements
+from .scoring import Scorer
+from .types import ActorSummary, Assignment, Feature, MentionInput, ReviewPair
+
+
+@dataclass(slots=True)
+class Outputs:
+    assignments: dict[str, Assignment]
+    actors: dict[str, ActorSummary]
+    review: list[ReviewPair]
+
+
+def _explain(lk: Link, atoms: list[Atom], scorer: Scorer, sim: Callable, key_of: list[int]) -> list[Feature]:
+    cached = _EXPLAINED.get(id(lk))
+    if cached is not None and cached[0] is lk:
+        return list(cached[1])
+    score, detail = sim(key_of[lk.a], key_of[lk.b])
+    features = scorer.score(atoms[lk.a], atoms[lk.b], score, detail, explain=True).features or []
+    _EXPLAINED[id(lk)] = (lk, features)
+    return list(features)
+
+
+# Per-run cache of explanations (a link explains both of its atoms); cleared by ``build_outputs``.
+_EXPLAINED: dict[int, tuple[Link, list[Feature]]] = {}
+
+
+def build_outputs(
+    atoms: list[Atom],
+    outcome: ClusterOutcome,
+    links: list[Link],
+    ids: dict[int, str],
+    aliases: dict[str, str],
+    judged: ResolvedJudgements,
+    scorer: Scorer,
+    sim: Callable,
+    key_of: list[int],
+    mentions: dict[str, MentionInput],
+    cfg: ResolutionConfig,
+) -> Outputs:
+    _EXPLAINED.clear()
+    by_root: dict[int, list[Atom]] = defaultdict(list)
+    for atom in atoms:
+        by_root[outcome.root_of[atom.idx]].append(atom)
+
+    assignments: dict[str, Assignment] = {}
+    for root, members in by_root.items():
+        actor = ids[root]
+        alone = len(members) == 1
+        for atom in members:
+            evidence: list[Feature] = []
+            score = 1.0
+            if atom.size > 1:
+                evidence.append(
+                    Feature(
+                        "identical",
+                        atom.name_key,
+                        0.0,
+                        f"{atom.size} mentions with the same name, country and identifiers",
+                    )
+                )
+            lk = outcome.merge_links.get(atom.idx)
+            if lk is not None:
+                evidence.extend(_explain(lk, atoms, scorer, sim, key_of))
+                score = points_to_score(lk.points)
+            elif not alone:
+                evidence.append(Feature("judgement", "confirm", 0.0, "joined by an analyst's confirmation"))
+            assignment = Assignment(actor, round(score, 4), evidence)
+            for mid in atom.mention_ids:
+                assignments[mid] = assignment
+
+    actors = {ids[root]: _summary(ids[root], members) for root, members in by_root.items()}
+    review = _review(atoms, outcome, links, ids, judged, by_root, scorer, sim, key_of, cfg)
+    _EXPLAINED.clear()
+    return Outputs(assignments, actors, review)
+
+
+def _summary(actor: str, members: list[Atom]) -> ActorSummary:
+    names: Counter[str] = Counter()
+    forms: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    countries, reporting, phones, emails = set(), set(), set(), set()
+    tax: set[tuple[str, str]] = set()
+    for atom in members:
+        names.update(atom.names)
+        forms.update(atom.legal_forms)
+        kinds[atom.kind if atom.kind != "unknown" else (atom.parsed.kind_hint or "unknown")] += atom.size
+        if atom.country:
+            countries.add(atom.country)
+        reporting |= atom.reporting
+        phones |= atom.phones
+        emails |= atom.emails
+        tax.update((s, v) for s, vs in atom.tax.items() for v in vs)
+    known = [(n, k) for k, n in kinds.items() if k != "unknown"]
+    kind = max(known)[1] if known else "unknown"
+    return ActorSummary(
+        actor_id=actor,
+        kind=kind,
+        names=[n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))],
+        legal_forms=[f for f, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))],
+        countries=sorted(countries),
+        reporting_countries=sorted(reporting),
+        tax_ids=sorted(tax),
+        phones=sorted(phones),
+        emails=sorted(emails),
+        mention_count=sum(a.size for a in members),
+    )
+
+
+def _review(atoms, outcome, links, ids, judged, by_root, scorer, sim, key_of, cfg) -> list[ReviewPair]:
+    root_of = outcome.root_of
+    best: dict[tuple[int, int], Link] = {}
+    candidates = [lk for lk in links if lk.points < cfg.match_points] + [lk for lk, _ in outcome.blocked]
+    for lk in candidates:
+        ra, rb = root_of[lk.a], root_of[lk.b]
+        if ra == rb:
+            continue
+        key = (ra, rb) if ra < rb else (rb, ra)
+        cur = best.get(key)
+        if cur is None or lk.points > cur.points:
+            best[key] = lk
+    if not best:
+        return []
+    atom_of = {m: a.idx for a in atoms for m in a.mention_ids} if judged.judged_mention_pairs() else {}
+    for a, b in judged.judged_mention_pairs():
+        ra, rb = root_of[atom_of[a]], root_of[atom_of[b]]
+        best.pop((ra, rb) if ra < rb else (rb, ra), None)
+    reporting = {r: set().union(*(a.reporting for a in m)) for r, m in by_root.items()}
+    records = {r: sum(a.size for a in m) for r, m in by_root.items()}  # one mention = one record
+    ranked = []
+    for (ra, rb), lk in best.items():
+        new_countries = len(reporting[ra] | reporting[rb]) - max(len(reporting[ra]), len(reporting[rb]))
+        score = points_to_score(lk.points)
+        value = score * (1 + new_countries) * math.log2(2 + min(records[ra], records[rb]))
+        ranked.append((-round(value, 4), ids[ra], ids[rb], lk, score, value))
+    ranked.sort(key=lambda t: (t[0], t[1], t[2]))
+    blocked = {id(lk): why for lk, why in outcome.blocked}
+    out = []
+    for _, a, b, lk, score, value in ranked[: cfg.review_limit]:
+        features = _explain(lk, atoms, scorer, sim, key_of)
+        if id(lk) in blocked:
+            features.append(Feature("blocked", blocked[id(lk)], 0.0, _WHY[blocked[id(lk)]]))
+        x, y = sorted((a, b))
+        out.append(ReviewPair(x, y, round(score, 4), features, round(value, 3)))
+    return out
+
+
+_WHY = {
+    "ambiguous": "the name fits more than one actor that identifiers keep apart",
+    "cohesion": "the two groups' names are not alike enough as a whole",
+    "tax_id": "different tax ids in the same scheme",
+    "kind": "a person and a company",
+    "judgement": "an analyst rejected this merge",
+    "country": "different party countries",
+    "contacts": "both have phones or e-mails and share none",
+    "legal_form": "a limited and a joint-stock company",
+    "contested": "several actors bear this name; the name alone cannot tell which",
+}

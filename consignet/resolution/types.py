@@ -1,0 +1,157 @@
+"""Data exchanged with the resolver. Plain dataclasses; everything in ``ResolutionState`` is JSON-able."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Decision = Literal["match", "unsure", "no-match"]
+
+
+@dataclass(slots=True)
+class MentionInput:
+    mention_id: str  # stable id (hash) assigned by ingest
+    name: str  # raw name
+    kind: str  # "company" | "person" | "unknown"
+    country: str | None  # party's own country (alpha-2), may be None
+    reporting_country: str  # originator of the record
+    role: str  # consignor, consignee, notify, ...
+    record_id: str  # consignment node id
+    date: str | None  # ISO date of the shipment
+    tax_ids: list[tuple[str, str]]  # (scheme, value) — only validly formed ones
+    phones: list[str]  # E.164
+    emails: list[str]
+    addresses: list[str]  # already cleaned text
+    containers: list[str]  # ISO 6346 numbers on the same record
+    bl_numbers: list[str]
+    counterparties: list[str]  # raw names of the other parties on the same record
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["tax_ids"] = [list(t) for t in self.tax_ids]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MentionInput:
+        values = dict(data)
+        values["tax_ids"] = [tuple(t) for t in values.get("tax_ids", [])]
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """One piece of evidence: ``weight`` is its log-odds contribution (positive = same actor)."""
+
+    name: str  # e.g. "name", "tax_id", "phone", "country", "conflict:tax_id"
+    value: str  # what was compared, e.g. "kz.bin 123456789012" or "shelkovi put"
+    weight: float
+    detail: str = ""
+
+
+@dataclass(slots=True)
+class Assignment:
+    actor_id: str
+    score: float  # 0..1, confidence of the link that put this mention in its actor (1.0 alone)
+    evidence: list[Feature]
+
+
+@dataclass(slots=True)
+class ActorSummary:
+    actor_id: str
+    kind: str
+    names: list[str]  # every variant as written, most frequent first
+    legal_forms: list[str]
+    countries: list[str]  # party countries
+    reporting_countries: list[str]
+    tax_ids: list[tuple[str, str]]
+    phones: list[str]
+    emails: list[str]
+    mention_count: int
+
+
+@dataclass(slots=True)
+class ReviewPair:
+    a: str  # actor id (or mention id)
+    b: str
+    score: float
+    evidence: list[Feature]
+    value: float  # how much a decision would connect: records and countries
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    a: str  # mention id or actor id
+    b: str
+    decision: Literal["confirm", "reject", "unsure"]
+    note: str | None = None
+    by: str | None = None
+    at: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class ResolutionState:
+    """What the next incremental run needs. ``to_dict`` gives JSON-able data; ``from_dict`` reads it."""
+
+    version: int = 1
+    mentions: dict[str, MentionInput] = field(default_factory=dict)
+    mention_actor: dict[str, str] = field(default_factory=dict)
+    # actor id -> its anchor: (date or "9999-12-31", mention id) of its oldest mention when created
+    anchors: dict[str, tuple[str, str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "mentions": [m.to_dict() for m in self.mentions.values()],
+            "mention_actor": dict(self.mention_actor),
+            "anchors": {k: list(v) for k, v in self.anchors.items()},
+            "aliases": dict(self.aliases),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ResolutionState:
+        mentions = [MentionInput.from_dict(m) for m in data.get("mentions", [])]
+        return cls(
+            version=int(data.get("version", 1)),
+            mentions={m.mention_id: m for m in mentions},
+            mention_actor=dict(data.get("mention_actor", {})),
+            anchors={k: (v[0], v[1]) for k, v in data.get("anchors", {}).items()},
+            aliases=dict(data.get("aliases", {})),
+        )
+
+
+@dataclass(slots=True)
+class ResolutionStats:
+    mentions: int = 0
+    atoms: int = 0
+    name_keys: int = 0
+    blocks: int = 0
+    blocks_capped: int = 0
+    name_pairs_scored: int = 0
+    atom_pairs_scored: int = 0
+    merges: int = 0
+    blocked_conflict: int = 0
+    blocked_cohesion: int = 0
+    blocked_ambiguous: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # wall clock per step
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # CPU time of this process per step
+
+
+@dataclass(slots=True)
+class ResolutionResult:
+    assignments: dict[str, Assignment]
+    actors: dict[str, ActorSummary]
+    review: list[ReviewPair]
+    aliases: dict[str, str]
+    state: ResolutionState
+    stats: ResolutionStats = field(default_factory=ResolutionStats)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    score: float
+    decision: Decision
+    explanation: list[Feature]

@@ -1,0 +1,225 @@
+"""consignet.resolution.resolve on small, hand-built cases: each rule of docs/entity-resolution.md."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+
+from consignet.resolution import Judgement, MentionInput, ResolutionState, resolve
+
+_n = 0
+
+
+def m(
+    name: str,
+    *,
+    kind: str = "company",
+    country: str | None = "KZ",
+    reporting: str = "KZ",
+    role: str = "consignee",
+    tax: list[tuple[str, str]] | None = None,
+    phones: list[str] | None = None,
+    emails: list[str] | None = None,
+    date: str = "2025-03-01",
+    counterparties: list[str] | None = None,
+    containers: list[str] | None = None,
+    mid: str | None = None,
+) -> MentionInput:
+    global _n
+    _n += 1
+    return MentionInput(
+        mention_id=mid or f"m{_n:04d}",
+        name=name,
+        kind=kind,
+        country=country,
+        reporting_country=reporting,
+        role=role,
+        record_id=f"r{_n}",
+        date=date,
+        tax_ids=tax or [],
+        phones=phones or [],
+        emails=emails or [],
+        addresses=[],
+        containers=containers or [],
+        bl_numbers=[],
+        counterparties=counterparties or [],
+    )
+
+
+def actor_of(result, mention: MentionInput) -> str:
+    return result.assignments[mention.mention_id].actor_id
+
+
+def test_one_company_across_scripts_and_one_person() -> None:
+    kz = m("ТОО «Шелковый путь»", tax=[("kz.bin", "123456789012")], phones=["+77011234567"])
+    ge = m("SHELKOVYY PUT LLP", reporting="GE")
+    tr = m("Şelkovyj Put TOO", reporting="TR")
+    pk = m("Shelkvoy Put", reporting="PK", phones=["+77011234567"])  # a typo, but the same phone
+    p1 = m("Каримов Улугбек", kind="person", country="UZ", reporting="UZ")
+    p2 = m("Ulugbek Karimov", kind="person", country="UZ", reporting="KZ")
+    result = resolve([kz, ge, tr, pk, p1, p2])
+    company = actor_of(result, kz)
+    assert {actor_of(result, x) for x in (ge, tr, pk)} == {company}
+    assert actor_of(result, p1) == actor_of(result, p2) != company
+    summary = result.actors[company]
+    assert summary.mention_count == 4 and summary.kind == "company"
+    assert set(summary.reporting_countries) == {"KZ", "GE", "TR", "PK"}
+    assert 'ТОО "Шелковый путь"' in summary.names and "SHELKOVYY PUT LLP" in summary.names
+    assert summary.tax_ids == [("kz.bin", "123456789012")] and summary.legal_forms[0] == "LLP"
+    evidence = {f.name for f in result.assignments[pk.mention_id].evidence}
+    assert {"name", "phone"} <= evidence
+    assert all(0.0 < a.score <= 1.0 for a in result.assignments.values())
+
+
+def test_namesakes_with_different_tax_ids_stay_apart_and_a_bare_mention_goes_to_review() -> None:
+    a1 = m("ТОО «Барыс»", tax=[("kz.bin", "960140209107")])
+    a2 = m("ТОО «Барыс»", tax=[("kz.bin", "960140209107")], reporting="KZ")
+    b1 = m("ЖШС «Барыс»", tax=[("kz.bin", "980840743574")])
+    bare = m("BARYS LLP", reporting="GE")
+    result = resolve([a1, a2, b1, bare])
+    assert actor_of(result, a1) == actor_of(result, a2)
+    assert actor_of(result, a1) != actor_of(result, b1)
+    alone = actor_of(result, bare)
+    assert alone not in (actor_of(result, a1), actor_of(result, b1))  # not guessed
+    pairs = {frozenset((r.a, r.b)) for r in result.review}
+    assert frozenset((alone, actor_of(result, a1))) in pairs or frozenset((alone, actor_of(result, b1))) in pairs
+    assert all(r.value > 0 and r.evidence for r in result.review)
+
+
+def test_context_tells_namesakes_apart() -> None:
+    a = m("ТОО «Барыс»", tax=[("kz.bin", "960140209107")], phones=["+77011111111"])
+    b = m("ТОО «Барыс»", tax=[("kz.bin", "980840743574")], phones=["+77012222222"])
+    bare = m("BARYS LLP", reporting="GE", phones=["+77012222222"])
+    result = resolve([a, b, bare])
+    assert actor_of(result, bare) == actor_of(result, b) != actor_of(result, a)
+
+
+def test_a_shared_phone_does_not_merge_different_names() -> None:
+    fronts = [m(n, country="AM", phones=["+37477323670"]) for n in ("Ararat Logistics", "Sevan Trade", "Gyumri Impex")]
+    result = resolve(fronts)
+    assert len({actor_of(result, f) for f in fronts}) == 3
+
+
+def test_a_chain_of_weak_links_does_not_glue_companies() -> None:
+    # each neighbour shares a phone and part of the name, the two ends have nothing in common
+    a = m("Altyn Dala", phones=["+77010000001"])
+    b = m("Altyn Dala Kazyna", phones=["+77010000001", "+77010000002"])
+    c = m("Kazyna Invest", phones=["+77010000002"])
+    result = resolve([a, b, c])
+    assert actor_of(result, a) != actor_of(result, c)
+
+
+def test_person_and_company_conflict() -> None:
+    person = m("Karimov Ulugbek", kind="person", country="UZ")
+    company = m("Karimov Ulugbek", kind="company", country="UZ")
+    assert actor_of(resolve([person, company]), person) != actor_of(resolve([person, company]), company)
+
+
+def test_countries_keep_namesakes_apart_and_a_countryless_mention_cannot_bridge_them() -> None:
+    pl = m("Polimex Sp. z o.o.", country="PL", reporting="PL")
+    bg = m("Polimex", country="BG", reporting="BG")
+    nowhere = m("POLIMEX", country=None, reporting="GE")
+    result = resolve([pl, bg, nowhere])
+    assert actor_of(result, pl) != actor_of(result, bg)
+
+
+def test_limited_and_joint_stock_are_different_companies() -> None:
+    srl = m("Lombarda Alimentari S.r.l.", country="IT")
+    spa = m("Lombarda Alimentari S.p.A.", country="IT")
+    assert actor_of(resolve([srl, spa]), srl) != actor_of(resolve([srl, spa]), spa)
+
+
+def test_ids_are_deterministic_and_independent_of_input_order() -> None:
+    mentions = [m("ТОО «Алтын Дала»", date=f"2025-01-{d:02d}") for d in range(1, 10)]
+    mentions += [m("Жетысу Агро", date="2025-02-01"), m("Zhetysu Agro LLP", date="2025-02-02")]
+    first = resolve(mentions)
+    shuffled = mentions[:]
+    random.Random(3).shuffle(shuffled)
+    second = resolve(shuffled)
+    assert {k: v.actor_id for k, v in first.assignments.items()} == {
+        k: v.actor_id for k, v in second.assignments.items()
+    }
+    again = resolve(mentions, previous=first.state)
+    assert {k: v.actor_id for k, v in again.assignments.items()} == {
+        k: v.actor_id for k, v in first.assignments.items()
+    }
+
+
+def test_state_survives_json() -> None:
+    mentions = [m("ТОО «Алтын Дала»", tax=[("kz.bin", "111111111111")]), m("Altyn Dala LLP", reporting="GE")]
+    first = resolve(mentions)
+    state = ResolutionState.from_dict(json.loads(json.dumps(first.state.to_dict())))
+    later = resolve([m("ALTYN DALA TOO", reporting="TR")], previous=state)
+    assert len({a.actor_id for a in later.assignments.values()}) == 1
+    assert later.assignments[mentions[0].mention_id].actor_id == first.assignments[mentions[0].mention_id].actor_id
+
+
+def test_merge_keeps_the_oldest_id_and_aliases_the_other() -> None:
+    old = m("ТОО «Каспий Нефть Транс»", date="2025-01-01", tax=[("kz.bin", "222222222222")])
+    other = m("Kaspii Neft Trans", country="KZ", reporting="GE", date="2025-01-05", phones=["+77013333333"])
+    first = resolve([old, other])
+    # on their own, the two may or may not be joined; a later mention carrying both identifiers joins them
+    bridge = m("Kaspiy Neft Trans LLP", date="2025-02-01", tax=[("kz.bin", "222222222222")], phones=["+77013333333"])
+    second = resolve([bridge], previous=first.state)
+    survivor = second.assignments[old.mention_id].actor_id
+    assert survivor == first.assignments[old.mention_id].actor_id
+    assert second.assignments[other.mention_id].actor_id == survivor
+    absorbed = first.assignments[other.mention_id].actor_id
+    if absorbed != survivor:
+        assert second.aliases[absorbed] == survivor
+
+
+def test_judgements_override_and_a_split_keeps_the_id_on_the_larger_part() -> None:
+    big = [m("ТОО «Алтын Дала»", date=f"2025-01-{d:02d}") for d in range(1, 6)]
+    stray = m("Altyn Dala LLP", reporting="GE", date="2025-01-03")
+    first = resolve(big + [stray])
+    actor = first.assignments[big[0].mention_id].actor_id
+    assert first.assignments[stray.mention_id].actor_id == actor
+    reject = Judgement(stray.mention_id, actor, "reject", note="another company", by="analyst", at="2025-04-01")
+    second = resolve([], previous=first.state, judgements=[reject])
+    assert second.assignments[big[0].mention_id].actor_id == actor  # the part with most mentions keeps the id
+    assert second.assignments[stray.mention_id].actor_id != actor
+    # re-applied on every run, whatever the algorithm would do
+    third = resolve(
+        [replace(stray, mention_id="again", record_id="r-again")], previous=second.state, judgements=[reject]
+    )
+    assert third.assignments[stray.mention_id].actor_id != actor
+
+
+def test_confirm_joins_what_the_algorithm_keeps_apart() -> None:
+    a = m("ТОО «Барыс»", tax=[("kz.bin", "960140209107")])
+    b = m("Barys Trading", country="KZ", reporting="GE")
+    first = resolve([a, b])
+    assert actor_of(first, a) != actor_of(first, b)
+    confirmed = resolve([], previous=first.state, judgements=[Judgement(a.mention_id, b.mention_id, "confirm")])
+    assert actor_of(confirmed, a) == actor_of(confirmed, b)
+    evidence = {f.name for f in confirmed.assignments[b.mention_id].evidence}
+    assert "judgement" in evidence or "name" in evidence
+
+
+def test_unsure_takes_a_pair_off_the_review_list() -> None:
+    a = m("ТОО «Барыс»", tax=[("kz.bin", "960140209107")])
+    b = m("ЖШС «Барыс»", tax=[("kz.bin", "980840743574")])
+    bare = m("BARYS LLP", reporting="GE")
+    first = resolve([a, b, bare])
+    assert first.review
+    judged = [Judgement(r.a, r.b, "unsure") for r in first.review]
+    second = resolve([], previous=first.state, judgements=judged)
+    assert not second.review
+
+
+def test_unknown_references_in_judgements_are_ignored() -> None:
+    a = m("Barys")
+    result = resolve([a], judgements=[Judgement("no-such-id", a.mention_id, "reject")])
+    assert result.assignments[a.mention_id].score == 1.0
+
+
+def test_a_judgement_with_an_unknown_decision_is_refused() -> None:
+    import pytest
+
+    from consignet.errors import InputError
+
+    a, b = m("Barys"), m("Barys Trade")
+    with pytest.raises(InputError, match="field decision"):
+        resolve([a, b], judgements=[Judgement(a.mention_id, b.mention_id, "maybe")])  # type: ignore[arg-type]
