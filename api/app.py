@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from consignet.api import errors
-from consignet.api.deps import with_analysis
-from consignet.api.routers import ALL
 from fastapi import FastAPI
 
 from consignet import __version__
+from consignet.api import errors
+from consignet.api.deps import with_analysis
+from consignet.api.routers import ALL
 from consignet.settings import Settings, get_settings
 from consignet.store.base import GraphStore
 
@@ -42,9 +42,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.include_router(router)
     # The HTML views (issue 6) and communities, risk, seizures, flags, alerts and exports (issue 7) live
     # beside their own code; the app serves them under the same store, viewer and error handling.
-    from consignet.visualisations.router import router as views_router
-
     from consignet.analysis.http import router as analysis_router
+    from consignet.visualisations.router import router as views_router
 
     app.include_router(views_router)
     app.include_router(analysis_router)

@@ -28,7 +28,6 @@ from consignet.ingest.pipeline import IngestRun, jobs_from_paths
 from consignet.ingest.readers import open_source
 from consignet.ingest.to_graph import GraphMapper
 from consignet.ingest.validate import RecordBuilder
-
 from consignet.neo4j_server import Neo4jServer
 from consignet.store.batch import GraphBatch
 from consignet.store.embedded import EmbeddedStore

@@ -39,7 +39,6 @@ from typing import Any
 from consignet.api.deps import with_analysis
 from consignet.ingest.generate import generate
 from consignet.ingest.pipeline import IngestRun, ingest, jobs_from_paths
-
 from consignet.neo4j_server import Neo4jServer
 from consignet.scope import Viewer
 from consignet.store.neo4j import Neo4jStore

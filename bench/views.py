@@ -27,16 +27,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pyvis.network import Network
+
 from consignet.ingest.generate import generate
 from consignet.ingest.pipeline import ingest, jobs_from_paths
+from consignet.scope import Viewer
+from consignet.store.embedded import EmbeddedStore
 from consignet.visualisations import actor_view, render
 from consignet.visualisations.graph import ViewGraph
 from consignet.visualisations.network_views import analysis
 from consignet.visualisations.text import edge_label, edge_tooltip, node_tooltip
-from pyvis.network import Network
-
-from consignet.scope import Viewer
-from consignet.store.embedded import EmbeddedStore
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

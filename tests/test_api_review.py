@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+from test_api_support import ACTORS, build_graph, record_id, serve
+
 from consignet.api.app import create_app
 from consignet.api.deps import get_viewer
 from consignet.ingest.pipeline import ingest, jobs_from_paths
-from test_api_support import ACTORS, build_graph, record_id, serve
-
 from consignet.resolve_service import load_judgements
 from consignet.scope import Viewer
 from consignet.settings import Settings

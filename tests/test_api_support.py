@@ -20,11 +20,11 @@ from typing import Any
 
 import httpx
 import uvicorn
-from consignet.api.app import create_app
 from stdnum import imo as stdnum_imo
 from stdnum import iso6346
 
 from consignet import ids
+from consignet.api.app import create_app
 from consignet.names import parse_name
 from consignet.settings import Settings
 from consignet.store.base import GraphStore

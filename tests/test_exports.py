@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx
 import networkx as nx
-from consignet.api.app import create_app
 from followthemoney import model as ftm
 from openpyxl import load_workbook
 from test_api_support import serve
@@ -22,6 +21,7 @@ from test_risk_support import Rec, Scenario, actor_id, box
 
 from consignet.analysis import service
 from consignet.analysis.http import router
+from consignet.api.app import create_app
 from consignet.settings import Settings
 from consignet.store.base import GraphStore
 

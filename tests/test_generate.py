@@ -15,9 +15,6 @@ import openpyxl
 import phonenumbers
 import pytest
 import yaml
-from consignet.ingest.generate import generate
-from consignet.ingest.generate.refdata import CHPL, PLACES, VESSELS
-from consignet.ingest.profile import Profile, load_profile
 from stdnum import imo as imo_check
 from stdnum import iso6346
 from stdnum.az import voen
@@ -29,6 +26,9 @@ from stdnum.ru import inn
 from stdnum.tr import vkn
 
 from consignet.errors import InputError
+from consignet.ingest.generate import generate
+from consignet.ingest.generate.refdata import CHPL, PLACES, VESSELS
+from consignet.ingest.profile import Profile, load_profile
 
 REFDATA = Path(__file__).resolve().parents[2] / "shared" / "refdata"
 PROFILES = Path(__file__).resolve().parents[1] / "graph_ingest" / "profiles"

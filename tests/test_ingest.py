@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from consignet.ingest.pipeline import ingest, jobs_from_paths
 
 from consignet import ids
 from consignet.errors import InputError
+from consignet.ingest.pipeline import ingest, jobs_from_paths
 from consignet.scope import Viewer
 from consignet.store.base import GraphStore
 

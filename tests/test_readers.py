@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from consignet.ingest.profile import Profile
-from consignet.ingest.readers import RawRow, open_source
 from openpyxl import Workbook
 
 from consignet.errors import InputError
+from consignet.ingest.profile import Profile
+from consignet.ingest.readers import RawRow, open_source
 
 HEADER = ["Номер декларации", "Код ТН ВЭД", "Порт погрузки", "Порт выгрузки", "Вес брутто"]
 ROWS = [

@@ -248,3 +248,16 @@ def test_an_agency_points_the_setting_at_its_own_weights(monkeypatch: pytest.Mon
     monkeypatch.setenv("CONSIGNET_RISK_WEIGHTS", own.path)
     assert weights_path() == Path(own.path)
     assert load_weights().alert_threshold == 25.0
+
+
+def test_a_flag_seeds_proximity_by_its_severity(store: GraphStore) -> None:
+    from consignet.analysis import reports
+
+    s, _ = scenario()
+    s.write(store)
+    reports.record_flag(store, Viewer.all(), {"target": actor_id("VOS"), "reason": "tip-off", "severity": "low"})
+    model = service.get_model(store, Viewer.all())
+    w = W.indicators.proximity
+    vos = next(c for c in model.actor[actor_id("VOS")] if c.indicator == "proximity")
+    assert vos.points == pytest.approx(w.weight * w.severity_factors["low"])
+    assert "flag 'tip-off'" in model.expand(vos).detail

@@ -10,17 +10,19 @@ import json
 from pathlib import Path
 
 import pytest
-from consignet.ingest.pipeline import ingest, jobs_from_paths
 
 from consignet.analysis import alerts, service
 from consignet.analysis.evaluate import evaluate
+from consignet.ingest.pipeline import ingest, jobs_from_paths
 from consignet.scope import Viewer
 from consignet.store.base import GraphStore
 
 
 def _ingest(store: GraphStore, sample_dir: Path, tmp_path: Path) -> dict:
-    ingest(store, jobs_from_paths([sample_dir], None), tmp_path / "rejects")
-    return service.refresh_communities(store)
+    """Ingest refreshes communities, scores and alerts itself (its summary says what it found)."""
+    summary = ingest(store, jobs_from_paths([sample_dir], None), tmp_path / "rejects")
+    assert summary.analysis is not None
+    return summary.analysis
 
 
 def test_planted_networks_rank_first(embedded_store: GraphStore, sample_dir: Path, tmp_path: Path) -> None:

@@ -6,9 +6,8 @@ import csv
 import json
 from pathlib import Path
 
-from consignet.ingest.pipeline import ingest, jobs_from_paths
-
 from consignet import ids
+from consignet.ingest.pipeline import ingest, jobs_from_paths
 from consignet.model import load_yaml
 from consignet.scope import Viewer
 from consignet.store.base import GraphStore

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from consignet.ingest.profile import load_profile
-from consignet.ingest.readers import open_source
-from consignet.ingest.suggest import Suggestion, format_report, suggest_profile
 from openpyxl import Workbook
 from stdnum import imo, iso6346
 
 from consignet.errors import InputError
+from consignet.ingest.profile import load_profile
+from consignet.ingest.readers import open_source
+from consignet.ingest.suggest import Suggestion, format_report, suggest_profile
 
 ROWS = 40
 LOCODES = ["KZALA", "KZAKX", "GEPTI", "GEBUS", "TRMER", "TRIST", "AZBAK", "CNSHA", "PLGDN", "ITGOA", "BGVAR",

@@ -12,20 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-from consignet.ingest.pipeline import ingest, jobs_from_paths
-from consignet.visualisations import (
-    ACTOR_LINKS,
-    actor_view,
-    community_view,
-    container_view,
-    group_view,
-    paths_view,
-    render,
-    repeat_actors_view,
-)
-from consignet.visualisations.demo import planted_networks
-from consignet.visualisations.network_views import analysis
-from consignet.visualisations.page import positions
 from test_api_support import ACTORS, K1, K4, build_graph, record_id
 from test_views_support import (
     BOX,
@@ -39,8 +25,22 @@ from test_views_support import (
 )
 
 from consignet.errors import InputError, NotFoundError
+from consignet.ingest.pipeline import ingest, jobs_from_paths
 from consignet.scope import Viewer
 from consignet.store.base import GraphStore
+from consignet.visualisations import (
+    ACTOR_LINKS,
+    actor_view,
+    community_view,
+    container_view,
+    group_view,
+    paths_view,
+    render,
+    repeat_actors_view,
+)
+from consignet.visualisations.demo import planted_networks
+from consignet.visualisations.network_views import analysis
+from consignet.visualisations.page import positions
 
 EVERYONE = Viewer.all()
 

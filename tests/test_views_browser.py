@@ -14,18 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from consignet.ingest.generate import generate
-from consignet.ingest.pipeline import ingest, jobs_from_paths
-from consignet.visualisations import (
-    ACTOR_LINKS,
-    actor_view,
-    community_view,
-    container_view,
-    paths_view,
-    render,
-    repeat_actors_view,
-)
-from consignet.visualisations.network_views import analysis
 from test_api_support import serve
 from test_views_support import (
     BOX,
@@ -43,9 +31,21 @@ from test_views_support import (
 )
 
 from consignet.analysis import service
+from consignet.ingest.generate import generate
+from consignet.ingest.pipeline import ingest, jobs_from_paths
 from consignet.scope import Viewer
 from consignet.store.base import GraphStore
 from consignet.store.embedded import EmbeddedStore
+from consignet.visualisations import (
+    ACTOR_LINKS,
+    actor_view,
+    community_view,
+    container_view,
+    paths_view,
+    render,
+    repeat_actors_view,
+)
+from consignet.visualisations.network_views import analysis
 
 pytestmark = pytest.mark.browser
 EVERYONE = Viewer.all()

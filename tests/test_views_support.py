@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from consignet.api.app import create_app
-from consignet.ingest.pipeline import ingest, jobs_from_paths
-from consignet.visualisations.router import router as views_router
 from stdnum import iso6346
 
+from consignet.api.app import create_app
+from consignet.ingest.pipeline import ingest, jobs_from_paths
 from consignet.settings import Settings
 from consignet.store.base import GraphStore
+from consignet.visualisations.router import router as views_router
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"

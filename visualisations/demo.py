@@ -13,13 +13,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from consignet.errors import ConsignetError, InputError
+from consignet.scope import Viewer
 from consignet.visualisations.graph import ViewGraph
 from consignet.visualisations.history_views import container_view, repeat_actors_view
 from consignet.visualisations.network_views import actor_view, analysis, group_view, paths_view
 from consignet.visualisations.page import render
-
-from consignet.errors import ConsignetError, InputError
-from consignet.scope import Viewer
 
 TOP_NETWORKS = 3
 

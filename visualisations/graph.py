@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from consignet.visualisations import styles
-
 from consignet import __version__
+from consignet.visualisations import styles
 
 ALERT_LINKS = {"SEIZED": "seized", "SEIZED_CONTAINER": "seized", "FLAGS": "flagged"}
 

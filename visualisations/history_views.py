@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from consignet import ids
+from consignet.scope import Viewer
+from consignet.store.analysis import Filters
 from consignet.visualisations.graph import LinkPart, ViewGraph, ViewNode
 from consignet.visualisations.network_views import (
     DEFAULT_MAX_NODES,
@@ -12,10 +15,6 @@ from consignet.visualisations.network_views import (
     check_max_nodes,
     filter_parameters,
 )
-
-from consignet import ids
-from consignet.scope import Viewer
-from consignet.store.analysis import Filters
 
 PORT_LINKS = {"loading": "LOADED_AT", "discharge": "DISCHARGED_AT", "delivery": "DELIVERED_AT"}
 

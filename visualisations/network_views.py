@@ -11,11 +11,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from consignet.visualisations.graph import ViewGraph
-
 from consignet.errors import InputError, NotFoundError, NotSupported
 from consignet.scope import Viewer
 from consignet.store.analysis import COMMON_THRESHOLD, Filters
+from consignet.visualisations.graph import ViewGraph
 
 # An actor's network by default: who shipped to whom, shared identifiers and containers, and the
 # seizures and flags on them. Record-level links (parties, ports, vessels) are asked for with rel_types.

@@ -15,13 +15,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from jinja2 import DictLoader, Environment
+from pyvis.edge import Edge
+from pyvis.network import Network
+
 from consignet.visualisations import layout, styles
 from consignet.visualisations.graph import ViewGraph
 from consignet.visualisations.legend import legend_items
 from consignet.visualisations.text import describe_parameters, edge_label, edge_tooltip, node_tooltip
-from jinja2 import DictLoader, Environment
-from pyvis.edge import Edge
-from pyvis.network import Network
 
 VIS_DIR = "templates/lib/vis-9.1.2"
 TEMPLATE_NAME = "consignet-view.html"

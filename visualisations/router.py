@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from consignet.api.deps import FiltersDep, ListParam, SettingsDep, StoreDep, ViewerDep, split
-from consignet.visualisations import history_views, network_views
-from consignet.visualisations.graph import ViewGraph
-from consignet.visualisations.page import render
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
+from consignet.api.deps import FiltersDep, ListParam, SettingsDep, StoreDep, ViewerDep, split
 from consignet.settings import Settings
 from consignet.store.analysis import COMMON_THRESHOLD, MAX_HOPS, MAX_PATH_LENGTH
+from consignet.visualisations import history_views, network_views
+from consignet.visualisations.graph import ViewGraph
+from consignet.visualisations.page import render
 
 router = APIRouter(prefix="/views", tags=["views"])
 HTML = {"content": {"text/html": {}}, "description": "a self-contained HTML page (opens offline)"}

@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from consignet.names import detect_script
 from consignet.visualisations.graph import LinkPart, ViewEdge, ViewGraph, ViewNode
 from consignet.visualisations.styles import style_of
-
-from consignet.names import detect_script
 
 EVIDENCE_LINES = 3  # records listed in a tooltip (the API's evidence pages go further)
 

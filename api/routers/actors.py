@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from consignet.api.deps import EvidenceLimit, FiltersDep, Limit, ListParam, Offset, StoreDep, ViewerDep, split
-from consignet.api.models import ActorProfile, ErrorResponse, RepeatActors, SearchResult, SharedIdentifiers, Timeline
 from fastapi import APIRouter, Query
 
+from consignet.api.deps import EvidenceLimit, FiltersDep, Limit, ListParam, Offset, StoreDep, ViewerDep, split
+from consignet.api.models import ActorProfile, ErrorResponse, RepeatActors, SearchResult, SharedIdentifiers, Timeline
 from consignet.store.analysis import COMMON_THRESHOLD
 
 router = APIRouter(tags=["actors"])

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from consignet.api.deps import SettingsDep, StoreDep, ViewerDep
-from consignet.api.models import CypherIn, CypherResult, ErrorResponse, NamedQueryIn, QueryInfo
 from fastapi import APIRouter, Query
 
 from consignet import cypher_library as lib
+from consignet.api.deps import SettingsDep, StoreDep, ViewerDep
+from consignet.api.models import CypherIn, CypherResult, ErrorResponse, NamedQueryIn, QueryInfo
 
 router = APIRouter(tags=["cypher"])
 REFUSALS = {403: {"model": ErrorResponse, "description": "refused: a write, LOAD CSV, a file or network "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from consignet.api.deps import EvidenceLimit, FiltersDep, ListParam, StoreDep, ViewerDep, split
-from consignet.api.models import ErrorResponse, EvidencePage, Neighbourhood, NodeOut, Paths
 from fastapi import APIRouter, Query
 
+from consignet.api.deps import EvidenceLimit, FiltersDep, ListParam, StoreDep, ViewerDep, split
+from consignet.api.models import ErrorResponse, EvidencePage, Neighbourhood, NodeOut, Paths
 from consignet.errors import InputError, NotFoundError
 from consignet.store.analysis import COMMON_THRESHOLD, MAX_HOPS, MAX_PATH_LENGTH, link_evidence_key, node_evidence_key
 

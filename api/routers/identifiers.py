@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from consignet.api.deps import Limit, ListParam, Offset, StoreDep, ViewerDep, split
-from consignet.api.models import CommonIdentifiers
 from fastapi import APIRouter, Query
 
+from consignet.api.deps import Limit, ListParam, Offset, StoreDep, ViewerDep, split
+from consignet.api.models import CommonIdentifiers
 from consignet.store.analysis import COMMON_THRESHOLD
 
 router = APIRouter(tags=["identifiers"])

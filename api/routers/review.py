@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from fastapi import APIRouter
+
 from consignet.api.deps import Limit, Offset, StoreDep, ViewerDep
 from consignet.api.models import ErrorResponse, JudgementIn, JudgementOut, Page, ReviewItem
-from fastapi import APIRouter
 
 router = APIRouter(tags=["resolution"])
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from consignet.api.deps import StoreDep, ViewerDep
-from consignet.api.models import ErrorResponse, Health, Stats
 from fastapi import APIRouter
 
+from consignet.api.deps import StoreDep, ViewerDep
+from consignet.api.models import ErrorResponse, Health, Stats
 from consignet.errors import ConsignetError, StoreUnavailable
 
 router = APIRouter(tags=["status"])

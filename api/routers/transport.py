@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from fastapi import APIRouter, Query
+
 from consignet.api.deps import Limit, ListParam, Offset, StoreDep, ViewerDep, split
 from consignet.api.models import Anomalies, ContainerHistory, ErrorResponse, VesselOut
-from fastapi import APIRouter, Query
 
 router = APIRouter(tags=["containers and vessels"])
 Window = Annotated[int, Query(ge=0, le=365, description="days within which reuse by unrelated actors counts")]

@@ -168,7 +168,8 @@ def walk(facts: RiskFacts, w: Weights) -> ProximityResult:
         elif f.target_label in ("TaxId", "Phone", "Email", "Address") and f.target in groups:
             target = ("i", f.target)
         if target and (target[0] != "c" or target[1] in facts.records):
-            push(target, 1.0, 1 if target[0] == "a" else 0, f.id, ("s", f.id), "flagged")
+            strength = spec.severity_factors.get(f.severity or "", 1.0)  # an unsure watch-list hit counts less
+            push(target, strength, 1 if target[0] == "a" else 0, f.id, ("s", f.id), "flagged")
     while heap:
         neg, _, node = heapq.heappop(heap)
         here = res.reached[node]

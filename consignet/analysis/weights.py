@@ -77,6 +77,7 @@ class Proximity(Indicator):
     max_hops: int = Field(ge=1, le=6)
     min_strength: float = Field(gt=0, le=1)
     link_factors: dict[str, float]
+    severity_factors: dict[str, float] = Field(default_factory=dict)
 
 
 class Indicators(_Strict):

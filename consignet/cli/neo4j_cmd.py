@@ -147,6 +147,9 @@ def bulk_import(
         store.ensure_schema()
         summary.resolution = resolve_store(store)
         store.refresh_derived()
+        from consignet.analysis.service import refresh_communities
+
+        summary.analysis = refresh_communities(store)
         summary.totals_from_store(store.summary_counts(Viewer.all()))
     finally:
         store.close()

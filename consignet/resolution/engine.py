@@ -160,6 +160,8 @@ class _Run:
             pairs, pair_count = _every_pair(n), n * (n - 1) // 2
         self.lap("blocking")
         links = self.score(pairs, scorer)
+        del pairs  # the largest structure of the run: not needed any more
+        self.id_blocks = {}
         self.lap("scoring")
         judged, atoms = self.judged, self.atoms
         outcome = cluster(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,18 +22,21 @@ class Outputs:
     review: list[ReviewPair]
 
 
-def _explain(lk: Link, atoms: list[Atom], scorer: Scorer, sim: Callable, key_of: list[int]) -> list[Feature]:
-    cached = _EXPLAINED.get(id(lk))
-    if cached is not None and cached[0] is lk:
-        return list(cached[1])
-    score, detail = sim(key_of[lk.a], key_of[lk.b])
-    features = scorer.score(atoms[lk.a], atoms[lk.b], score, detail, explain=True).features or []
-    _EXPLAINED[id(lk)] = (lk, features)
-    return list(features)
+class _Explainer:
+    """Features of a link, computed once per link (a link explains both of its atoms)."""
 
+    def __init__(self, atoms: list[Atom], scorer: Scorer, sim: Callable, key_of: list[int]) -> None:
+        self.atoms, self.scorer, self.sim, self.key_of = atoms, scorer, sim, key_of
+        self.done: dict[int, tuple[Link, list[Feature]]] = {}
 
-# Per-run cache of explanations (a link explains both of its atoms); cleared by ``build_outputs``.
-_EXPLAINED: dict[int, tuple[Link, list[Feature]]] = {}
+    def __call__(self, lk: Link) -> list[Feature]:
+        cached = self.done.get(id(lk))
+        if cached is not None and cached[0] is lk:
+            return list(cached[1])
+        score, detail = self.sim(self.key_of[lk.a], self.key_of[lk.b])
+        features = self.scorer.score(self.atoms[lk.a], self.atoms[lk.b], score, detail, explain=True).features or []
+        self.done[id(lk)] = (lk, features)
+        return list(features)
 
 
 def build_outputs(
@@ -49,7 +52,7 @@ def build_outputs(
     mentions: dict[str, MentionInput],
     cfg: ResolutionConfig,
 ) -> Outputs:
-    _EXPLAINED.clear()
+    explain = _Explainer(atoms, scorer, sim, key_of)
     by_root: dict[int, list[Atom]] = defaultdict(list)
     for atom in atoms:
         by_root[outcome.root_of[atom.idx]].append(atom)
@@ -72,7 +75,7 @@ def build_outputs(
                 )
             lk = outcome.merge_links.get(atom.idx)
             if lk is not None:
-                evidence.extend(_explain(lk, atoms, scorer, sim, key_of))
+                evidence.extend(explain(lk))
                 score = points_to_score(lk.points)
             elif not alone:
                 evidence.append(Feature("judgement", "confirm", 0.0, "joined by an analyst's confirmation"))
@@ -81,21 +84,44 @@ def build_outputs(
                 assignments[mid] = assignment
 
     actors = {ids[root]: _summary(ids[root], members) for root, members in by_root.items()}
-    review = _review(atoms, outcome, links, ids, judged, by_root, scorer, sim, key_of, cfg)
-    _EXPLAINED.clear()
+    review = _review(atoms, outcome, links, ids, judged, by_root, explain, cfg)
     return Outputs(assignments, actors, review)
 
 
+def _ranked(counts: dict[str, int]) -> list[str]:
+    if len(counts) == 1:
+        return list(counts)
+    return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def _summary(actor: str, members: list[Atom]) -> ActorSummary:
-    names: Counter[str] = Counter()
-    forms: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
+    if len(members) == 1:  # most actors: one atom, nothing to add up
+        atom = members[0]
+        kind = atom.kind if atom.kind != "unknown" else (atom.parsed.kind_hint or "unknown")
+        return ActorSummary(
+            actor_id=actor,
+            kind=kind,
+            names=_ranked(atom.names),
+            legal_forms=_ranked(atom.legal_forms),
+            countries=[atom.country] if atom.country else [],
+            reporting_countries=sorted(atom.reporting),
+            tax_ids=sorted((s, v) for s, vs in atom.tax.items() for v in vs),
+            phones=sorted(atom.phones),
+            emails=sorted(atom.emails),
+            mention_count=len(atom.mention_ids),
+        )
+    names: dict[str, int] = {}
+    forms: dict[str, int] = {}
+    kinds: dict[str, int] = {}
     countries, reporting, phones, emails = set(), set(), set(), set()
     tax: set[tuple[str, str]] = set()
     for atom in members:
-        names.update(atom.names)
-        forms.update(atom.legal_forms)
-        kinds[atom.kind if atom.kind != "unknown" else (atom.parsed.kind_hint or "unknown")] += atom.size
+        for name, n in atom.names.items():
+            names[name] = names.get(name, 0) + n
+        for form, n in atom.legal_forms.items():
+            forms[form] = forms.get(form, 0) + n
+        kind = atom.kind if atom.kind != "unknown" else (atom.parsed.kind_hint or "unknown")
+        kinds[kind] = kinds.get(kind, 0) + len(atom.mention_ids)
         if atom.country:
             countries.add(atom.country)
         reporting |= atom.reporting
@@ -103,22 +129,21 @@ def _summary(actor: str, members: list[Atom]) -> ActorSummary:
         emails |= atom.emails
         tax.update((s, v) for s, vs in atom.tax.items() for v in vs)
     known = [(n, k) for k, n in kinds.items() if k != "unknown"]
-    kind = max(known)[1] if known else "unknown"
     return ActorSummary(
         actor_id=actor,
-        kind=kind,
-        names=[n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))],
-        legal_forms=[f for f, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))],
+        kind=max(known)[1] if known else "unknown",
+        names=_ranked(names),
+        legal_forms=_ranked(forms),
         countries=sorted(countries),
         reporting_countries=sorted(reporting),
         tax_ids=sorted(tax),
         phones=sorted(phones),
         emails=sorted(emails),
-        mention_count=sum(a.size for a in members),
+        mention_count=sum(len(a.mention_ids) for a in members),
     )
 
 
-def _review(atoms, outcome, links, ids, judged, by_root, scorer, sim, key_of, cfg) -> list[ReviewPair]:
+def _review(atoms, outcome, links, ids, judged, by_root, explain, cfg) -> list[ReviewPair]:
     root_of = outcome.root_of
     best: dict[tuple[int, int], Link] = {}
     candidates = [lk for lk in links if lk.points < cfg.match_points] + [lk for lk, _ in outcome.blocked]
@@ -137,7 +162,7 @@ def _review(atoms, outcome, links, ids, judged, by_root, scorer, sim, key_of, cf
         ra, rb = root_of[atom_of[a]], root_of[atom_of[b]]
         best.pop((ra, rb) if ra < rb else (rb, ra), None)
     reporting = {r: set().union(*(a.reporting for a in m)) for r, m in by_root.items()}
-    records = {r: sum(a.size for a in m) for r, m in by_root.items()}  # one mention = one record
+    records = {r: sum(len(a.mention_ids) for a in m) for r, m in by_root.items()}  # a mention = a record
     ranked = []
     for (ra, rb), lk in best.items():
         new_countries = len(reporting[ra] | reporting[rb]) - max(len(reporting[ra]), len(reporting[rb]))
@@ -148,7 +173,7 @@ def _review(atoms, outcome, links, ids, judged, by_root, scorer, sim, key_of, cf
     blocked = {id(lk): why for lk, why in outcome.blocked}
     out = []
     for _, a, b, lk, score, value in ranked[: cfg.review_limit]:
-        features = _explain(lk, atoms, scorer, sim, key_of)
+        features = explain(lk)
         if id(lk) in blocked:
             features.append(Feature("blocked", blocked[id(lk)], 0.0, _WHY[blocked[id(lk)]]))
         x, y = sorted((a, b))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -37,9 +37,7 @@ class EmbeddedAnalysis(an.AnalysisReads):
 
     g: nx.MultiDiGraph
     by_label: dict[str, set[str]]
-
-    def _sync(self) -> None:  # provided by EmbeddedStore
-        raise NotImplementedError
+    _sync: Callable[[], None]  # EmbeddedStore's: picks up what another process committed
 
     @contextmanager
     def _reading(self) -> Iterator[None]:

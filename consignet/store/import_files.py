@@ -157,3 +157,6 @@ class ImportFileWriter(GraphStore):
 
     def mention_assignments(self, viewer: Viewer) -> list[dict[str, Any]]:
         raise NotImplementedError
+
+    def actor_rows(self, viewer: Viewer) -> list[dict[str, Any]]:
+        raise NotImplementedError

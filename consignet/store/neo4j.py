@@ -196,18 +196,18 @@ class Neo4jStore(GraphStore, Neo4jAnalysis, Neo4jRisk):
             if extra:
                 by_kind[extra].append(actor["id"])
 
-        def work(tx: ManagedTransaction) -> None:
-            for chunk in _chunks(actors):
-                self._tx_run(tx, "ingest/merge_actor", rows=chunk)
-            for extra, actor_ids in by_kind.items():
-                for chunk in _chunks(actor_ids):
-                    self._tx_run(tx, f"ingest/label_actor_{extra.lower()}", ids=chunk)
-            for chunk in _chunks(link_rows):
-                self._tx_run(tx, "store/resolve_links", rows=chunk)
-            if drop_actors:
-                self._tx_run(tx, "store/drop_actors", ids=list(drop_actors))
-
-        self._write(work)
+        # Chunked transactions: one transaction for 100k+ actors and links runs Neo4j out of memory at a
+        # 2 GB heap. Each chunk is idempotent (MERGE), and a run cut short is completed by the next one.
+        for chunk in _chunks(actors):
+            self._write(lambda tx, chunk=chunk: self._tx_run(tx, "ingest/merge_actor", rows=chunk))
+        for extra, actor_ids in by_kind.items():
+            for chunk in _chunks(actor_ids):
+                self._write(lambda tx, chunk=chunk, extra=extra:
+                            self._tx_run(tx, f"ingest/label_actor_{extra.lower()}", ids=chunk))
+        for chunk in _chunks(link_rows):
+            self._write(lambda tx, chunk=chunk: self._tx_run(tx, "store/resolve_links", rows=chunk))
+        for chunk in _chunks(list(drop_actors)):
+            self._write(lambda tx, chunk=chunk: self._tx_run(tx, "store/drop_actors", ids=chunk))
 
     def get_meta(self, key: str) -> Any:
         rows = self.read("store/get_meta", key=key)
@@ -220,7 +220,8 @@ class Neo4jStore(GraphStore, Neo4jAnalysis, Neo4jRisk):
 
     # -- reads ------------------------------------------------------------------------------------
     def get_node(self, node_id: str, viewer: Viewer) -> dict[str, Any] | None:
-        label = ids.LABEL_OF_PREFIX.get(node_id.split("_", 1)[0])
+        # Record and shared nodes carry a label prefix; actor ids come from resolution without one.
+        label = ids.LABEL_OF_PREFIX.get(node_id.split("_", 1)[0]) if "_" in node_id else "Actor"
         if label is None:
             return None
         rows = self.read(f"nodes/{_snake(label)}_by_id", id=node_id)
