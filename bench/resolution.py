@@ -85,8 +85,10 @@ def generated_sample(consignments: int) -> None:
     elapsed = time.perf_counter() - t0
     ours = _scores(result, sample.truth)
     base = pairwise_scores(baseline_clusters(sample.names), sample.truth)
-    print(f"\n2. consignet generate --consignments {consignments}: {len(sample.mentions)} mentions, "
-          f"{len(set(sample.truth.values()))} true actors, resolved in {elapsed:.1f} s")
+    print(
+        f"\n2. consignet generate --consignments {consignments}: {len(sample.mentions)} mentions, "
+        f"{len(set(sample.truth.values()))} true actors, resolved in {elapsed:.1f} s"
+    )
     print(f"   resolve                         P={ours['precision']:.4f} R={ours['recall']:.4f} F1={ours['f1']:.4f}")
     print(f"   baseline (same normalised name) P={base['precision']:.4f} R={base['recall']:.4f} F1={base['f1']:.4f}")
 
@@ -97,12 +99,22 @@ def blocking_effect(n: int) -> None:
     for label, cfg in (("blocked", DEFAULT_CONFIG), ("every pair", DEFAULT_CONFIG.__class__(blocking=False))):
         t0, c0 = time.perf_counter(), time.process_time()
         result = resolve(mentions, cfg=cfg)
-        rows.append((label, time.perf_counter() - t0, time.process_time() - c0, result.stats.atom_pairs_scored,
-                     result.stats.name_pairs_scored, _scores(result, truth)))
+        rows.append(
+            (
+                label,
+                time.perf_counter() - t0,
+                time.process_time() - c0,
+                result.stats.atom_pairs_scored,
+                result.stats.name_pairs_scored,
+                _scores(result, truth),
+            )
+        )
     print(f"\n3. blocking on {len(mentions)} synthetic mentions ({rows[0][5]['true_clusters']} true actors)")
     for label, wall, cpu, pairs, name_pairs_, s in rows:
-        print(f"   {label:<11} wall {wall:7.1f} s  cpu {cpu:7.1f} s  atom pairs {pairs:>11,}  name pairs "
-              f"{name_pairs_:>9,}  P={s['precision']:.4f} R={s['recall']:.4f}")
+        print(
+            f"   {label:<11} wall {wall:7.1f} s  cpu {cpu:7.1f} s  atom pairs {pairs:>11,}  name pairs "
+            f"{name_pairs_:>9,}  P={s['precision']:.4f} R={s['recall']:.4f}"
+        )
 
 
 def child(size: int, path: str) -> None:
@@ -118,19 +130,36 @@ def child(size: int, path: str) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
     ours = _scores(result, truth)
     base = pairwise_scores(baseline_clusters({m.mention_id: m.name for m in mentions}), truth)
-    print(json.dumps({
-        "mentions": len(mentions), "wall": wall, "cpu": cpu, "peak_gb": peak, "input_gb": rss_input,
-        "atoms": result.stats.atoms, "names": result.stats.name_keys, "pairs": result.stats.atom_pairs_scored,
-        "actors": len(result.actors), "review": len(result.review), "steps": result.stats.seconds,
-        "p": ours["precision"], "r": ours["recall"], "bp": base["precision"], "br": base["recall"],
-    }))
+    print(
+        json.dumps(
+            {
+                "mentions": len(mentions),
+                "wall": wall,
+                "cpu": cpu,
+                "peak_gb": peak,
+                "input_gb": rss_input,
+                "atoms": result.stats.atoms,
+                "names": result.stats.name_keys,
+                "pairs": result.stats.atom_pairs_scored,
+                "actors": len(result.actors),
+                "review": len(result.review),
+                "steps": result.stats.seconds,
+                "p": ours["precision"],
+                "r": ours["recall"],
+                "bp": base["precision"],
+                "br": base["recall"],
+            }
+        )
+    )
 
 
 def scaling(sizes: list[int]) -> None:
     t0 = time.perf_counter()
     mentions, truth = generate(max(sizes), seed=5)
-    print(f"\n4. synthetic mentions: generated {len(mentions):,} in {time.perf_counter() - t0:.0f} s; "
-          f"each size resolved in a fresh process ({os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
+    print(
+        f"\n4. synthetic mentions: generated {len(mentions):,} in {time.perf_counter() - t0:.0f} s; "
+        f"each size resolved in a fresh process ({os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})"
+    )
     with tempfile.NamedTemporaryFile(suffix=".pkl", delete=False) as fh:
         pickle.dump((mentions, truth), fh, protocol=pickle.HIGHEST_PROTOCOL)
         path = fh.name
@@ -138,19 +167,23 @@ def scaling(sizes: list[int]) -> None:
     try:
         results = []
         for size in sizes:
-            out = subprocess.run([sys.executable, __file__, "--child", str(size), path], capture_output=True,
-                                 text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(size), path], capture_output=True, text=True, check=True
+            )
             results.append(json.loads(out.stdout.strip().splitlines()[-1]))
     finally:
         os.unlink(path)
-    print("   mentions    atoms   names  wall s   cpu s  x time  peak GB (input)  actors    P       R      "
-          "baseline P/R")
+    print(
+        "   mentions    atoms   names  wall s   cpu s  x time  peak GB (input)  actors    P       R      baseline P/R"
+    )
     prev = None
     for r in results:
         growth = f"{r['wall'] / prev['wall']:.2f}" if prev else "  -  "
-        print(f"   {r['mentions']:>8,} {r['atoms']:>8,} {r['names']:>7,} {r['wall']:7.1f} {r['cpu']:7.1f}  "
-              f"{growth:>5}  {r['peak_gb']:7.2f} ({r['input_gb']:.2f}) {r['actors']:>7,}  {r['p']:.4f} {r['r']:.4f}  "
-              f"{r['bp']:.4f}/{r['br']:.4f}")
+        print(
+            f"   {r['mentions']:>8,} {r['atoms']:>8,} {r['names']:>7,} {r['wall']:7.1f} {r['cpu']:7.1f}  "
+            f"{growth:>5}  {r['peak_gb']:7.2f} ({r['input_gb']:.2f}) {r['actors']:>7,}  {r['p']:.4f} {r['r']:.4f}  "
+            f"{r['bp']:.4f}/{r['br']:.4f}"
+        )
         prev = r
     last = results[-1]
     print(f"   steps at {last['mentions']:,} (wall s): {last['steps']}")

@@ -34,8 +34,10 @@ def test_generated_sample_meets_the_targets(sample, capsys: pytest.CaptureFixtur
     scores = pairwise_scores(pred, sample.truth, reporting_country=sample.reporting, script=script, names=sample.names)
     base = pairwise_scores(baseline_clusters(sample.names), sample.truth)
     with capsys.disabled():
-        print(f"\ngenerated sample ({len(sample.mentions)} mentions): P={scores['precision']} R={scores['recall']} "
-              f"F1={scores['f1']}; baseline P={base['precision']} R={base['recall']} F1={base['f1']}")
+        print(
+            f"\ngenerated sample ({len(sample.mentions)} mentions): P={scores['precision']} R={scores['recall']} "
+            f"F1={scores['f1']}; baseline P={base['precision']} R={base['recall']} F1={base['f1']}"
+        )
     assert scores["precision"] >= 0.98
     assert scores["recall"] >= 0.93
     assert scores["f1"] > base["f1"] + 0.05
@@ -50,8 +52,10 @@ def test_synthetic_mentions(capsys: pytest.CaptureFixture[str]) -> None:
     scores = pairwise_scores({k: v.actor_id for k, v in result.assignments.items()}, truth)
     base = pairwise_scores(baseline_clusters({m.mention_id: m.name for m in mentions}), truth)
     with capsys.disabled():
-        print(f"\nsynthetic ({len(mentions)} mentions): P={scores['precision']} R={scores['recall']}; "
-              f"baseline P={base['precision']} R={base['recall']}")
+        print(
+            f"\nsynthetic ({len(mentions)} mentions): P={scores['precision']} R={scores['recall']}; "
+            f"baseline P={base['precision']} R={base['recall']}"
+        )
     assert scores["precision"] >= 0.98 and scores["recall"] >= 0.93
     assert scores["recall"] > base["recall"] + 0.3
     stats = result.stats

@@ -12,24 +12,30 @@ from consignet.resolution import MentionInput, load_watchlist, resolve, screen
 
 
 def _mention(mid: str, name: str, tax: list[tuple[str, str]] | None = None, country: str = "KZ") -> MentionInput:
-    return MentionInput(mid, name, "company", country, "KZ", "consignee", f"r-{mid}", "2025-01-01", tax or [], [], [],
-                        [], [], [], [])
+    return MentionInput(
+        mid, name, "company", country, "KZ", "consignee", f"r-{mid}", "2025-01-01", tax or [], [], [], [], [], [], []
+    )
 
 
 @pytest.fixture()
 def actors():
-    result = resolve([
-        _mention("1", "ТОО «Шелковый путь»", [("kz.bin", "123456789012")]),
-        _mention("2", "ТОО «Алтын Дала»"),
-        _mention("3", "Восток Трейд", country="RU"),
-    ])
+    result = resolve(
+        [
+            _mention("1", "ТОО «Шелковый путь»", [("kz.bin", "123456789012")]),
+            _mention("2", "ТОО «Алтын Дала»"),
+            _mention("3", "Восток Трейд", country="RU"),
+        ]
+    )
     return result.actors
 
 
 def test_csv_watch_list(tmp_path: Path, actors) -> None:
     path = tmp_path / "list.csv"
-    path.write_text("id,name,identifiers,country\nW1,Shelkovyy Put LLP,,KZ\nW2,Unrelated Holdings,123456789012,\n"
-                    "W3,Vostok Trans,,RU\n", encoding="utf-8")
+    path.write_text(
+        "id,name,identifiers,country\nW1,Shelkovyy Put LLP,,KZ\nW2,Unrelated Holdings,123456789012,\n"
+        "W3,Vostok Trans,,RU\n",
+        encoding="utf-8",
+    )
     hits = screen(actors, load_watchlist(path))
     found = {(h.entry_id, h.decision) for h in hits}
     assert ("W1", "match") in found
