@@ -13,8 +13,13 @@ A community's id is a hash of its sorted members, so it stays the same while its
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -98,6 +103,37 @@ def partition(edges: list[tuple[str, str, float]], resolution: float, seed: int
     return components, [sorted(p) for p in parts]
 
 
+class PartitionWorker:
+    """``partition`` in a child process (``python -m consignet.analysis.communities IN OUT``), so that Louvain
+    runs on the second core while this process computes the indicators. A plain command, not
+    multiprocessing: a spawned multiprocessing child re-imports the caller's main script, which a script
+    without a ``__main__`` guard would run again; forking a process with driver or server threads is unsafe."""
+
+    def __init__(self, edges: list[tuple[str, str, float]], resolution: float, seed: int) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="consignet-louvain-")
+        self._in, self._out = Path(self._dir.name) / "in.pickle", Path(self._dir.name) / "out.pickle"
+        with self._in.open("wb") as fh:
+            pickle.dump((edges, resolution, seed), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self._proc = subprocess.Popen([sys.executable, "-m", "consignet.analysis.communities", str(self._in),
+                                       str(self._out)], stderr=subprocess.PIPE)
+
+    def result(self) -> tuple[list[list[str]], list[list[str]]]:
+        _, err = self._proc.communicate()
+        if self._proc.returncode != 0:
+            raise RuntimeError(f"the Louvain worker failed: {err.decode(errors='replace')[-2000:]}")
+        with self._out.open("rb") as fh:
+            return pickle.load(fh)  # written by this package's own worker, in a private temporary folder
+
+    def __enter__(self) -> PartitionWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        self._dir.cleanup()
+
+
 def assemble(components: list[list[str]], parts: list[list[str]], links: int) -> Communities:
     out = Communities(actors=sum(len(c) for c in components), links=links)
     comp_of: dict[str, str] = {}
@@ -161,3 +197,11 @@ def community_links(facts: RiskFacts, w: Weights, members: list[str]) -> list[di
                     "weight": params.cooccurrence_weight * len(shared)
                     + params.identifier_weight * len(item["identifiers"])})
     return out
+
+
+if __name__ == "__main__":  # the worker of PartitionWorker
+    with open(sys.argv[1], "rb") as _fh:
+        _edges, _resolution, _seed = pickle.load(_fh)
+    _parts = partition(_edges, _resolution, _seed)
+    with open(sys.argv[2], "wb") as _fh:
+        pickle.dump(_parts, _fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -11,12 +11,10 @@ seizure, and the node and relationship counts).
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -66,11 +64,10 @@ def analyse(facts: Any, w: Weights, communities: comm.Communities | None = None
     edges = comm.edge_list(links)
     args = (edges, w.communities.resolution, w.communities.seed)
     if len(edges) >= PARALLEL_LINKS:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            future = pool.submit(comm.partition, *args)
+        with comm.PartitionWorker(*args) as worker:
             base = risk.prepare(facts, w)
             t1 = time.perf_counter()
-            parts = future.result()
+            parts = worker.result()
     else:
         parts = comm.partition(*args) if edges else ([], [])
         t1 = time.perf_counter()
