@@ -47,4 +47,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     app.include_router(views_router)
     app.include_router(analysis_router)
+    # Keys -> viewer and the audit trail, before any route runs (api/access.py).
+    from consignet.api.access import AccessMiddleware
+
+    app.add_middleware(AccessMiddleware, settings=app.state.settings)
     return app

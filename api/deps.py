@@ -54,10 +54,10 @@ def get_store(request: Request) -> Any:
     return state.store
 
 
-def get_viewer() -> Viewer:
-    """Who is asking. A single-agency installation answers with the unrestricted view; the access-control
-    work replaces this dependency (every read already takes the viewer)."""
-    return Viewer.all()
+def get_viewer(request: Request) -> Viewer:
+    """Who is asking: the view of the caller's API key, set by ``api/access.py`` before any route runs; an
+    installation without a keys file (loopback only) answers with the unrestricted view."""
+    return getattr(request.state, "viewer", None) or Viewer.all()
 
 
 def split(values: list[str] | None) -> list[str]:

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     # Raw Cypher endpoint limits.
     cypher_timeout_s: float = 10.0
     cypher_row_cap: int = 5000
+    # Access control: the API keys (see consignet/access.py); without a file the API serves the unrestricted
+    # view, on loopback only. The audit trail of every API request (default: DATA_DIR/audit.jsonl).
+    api_keys_file: Path | None = None
+    audit_log: Path | None = None
 
     @field_validator("neo4j_password")
     @classmethod
@@ -46,6 +50,10 @@ class Settings(BaseSettings):
     @property
     def embedded_path(self) -> Path:
         return self.data_dir / "consignet.sqlite"
+
+    @property
+    def audit_path(self) -> Path:
+        return self.audit_log or self.data_dir / "audit.jsonl"
 
     @property
     def neo4j_home(self) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from consignet.cli import ingest_cmds, resolution_cmds, risk_cmds, serve_cmd, view_cmd
+from consignet.cli import access_cmds, ingest_cmds, resolution_cmds, risk_cmds, serve_cmd, view_cmd
 
 app = typer.Typer(
     name="consignet",
@@ -18,6 +18,7 @@ resolution_cmds.register(app)
 resolution_cmds.register_screen(app)
 view_cmd.register(app)
 serve_cmd.register(app)
+access_cmds.register(app)
 risk_cmds.register(app)  # after resolution_cmds: it adds graphml/gexf/ftm to `export`
 
 try:  # the project's own Neo4j

@@ -17,8 +17,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def serve(
-        host: Annotated[str, typer.Option(help="address to listen on (loopback by default; the API has no "
-                                               "login yet, so expose it only behind one)")] = "127.0.0.1",
+        host: Annotated[str, typer.Option(help="address to listen on (loopback by default; any other "
+                                               "address needs API keys: CONSIGNET_API_KEYS_FILE)")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port")] = 8000,
         workers: Annotated[int, typer.Option(help="server processes (each opens its own store connection)")] = 1,
         store: StoreOpt = None,
@@ -39,8 +39,17 @@ def register(app: typer.Typer) -> None:
         # Workers are separate processes that build the app from the environment: pass the choices on.
         os.environ["CONSIGNET_STORE"] = settings.store
         os.environ["CONSIGNET_DATA_DIR"] = str(settings.data_dir)
-        if host not in LOOPBACK:
-            err.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the graph")
+        if settings.api_keys_file is not None:
+            from consignet.access import KeyRing
+
+            ring = KeyRing(settings.api_keys_file)  # read now: a broken keys file fails here, not per request
+            if not ring.keys:
+                raise InputError(f"{settings.api_keys_file}: no keys; add one with `consignet keys add`")
+            os.environ["CONSIGNET_API_KEYS_FILE"] = str(settings.api_keys_file)
+            err.print(f"API keys: {len(ring.keys)} from {settings.api_keys_file}; audit trail: {settings.audit_path}")
+        elif host not in LOOPBACK:
+            raise InputError(f"--host {host}: without API keys the API serves the whole graph to anyone who can "
+                             "reach it; set CONSIGNET_API_KEYS_FILE (see `consignet keys add`) or stay on loopback")
         err.print(f"consignet API ({settings.store} store) on http://{host}:{port}  (docs: /docs)")
         uvicorn.run("consignet.api.app:create_app", factory=True, host=host, port=port, workers=workers,
                     log_level="warning", access_log=False)
