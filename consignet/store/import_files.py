@@ -19,6 +19,7 @@ from consignet.model import load_yaml
 from consignet.scope import Viewer
 from consignet.store.base import GraphStore
 from consignet.store.batch import GraphBatch
+from consignet.store.import_replace import drop_dangling, drop_superseded
 
 ARRAY_DELIMITER = "\x1f"  # never in our values; passed to the importer as --array-delimiter
 
@@ -52,6 +53,7 @@ class _Table:
     def __init__(self, path: Path, fixed: list[str], props: list[str]) -> None:
         self.path, self.fixed, self.props = path, fixed, props
         self.types: dict[str, str] = {}
+        self.rows = 0  # data rows written (see import_replace: where an updated record's old rows end)
         self.fh: IO[str] | None = None
         self.writer: Any = None
 
@@ -75,6 +77,7 @@ class _Table:
                     value = json.dumps(value, ensure_ascii=False, default=str)
                 values.append(_cell(value))
             self.writer.writerow([*fixed, *values])
+        self.rows += len(rows)
 
     def close(self) -> None:
         if self.fh:
@@ -92,9 +95,15 @@ class ImportFileWriter(GraphStore):
         self.model = load_yaml("graph.yaml")
         self.nodes: dict[str, _Table] = {}
         self.rels: dict[str, _Table] = {}
+        self.cuts: dict[str, dict[str, int]] = {}  # record updated within the load -> rows per file before it
 
     # -- what the importer needs ------------------------------------------------------------------
     def write_batch(self, batch: GraphBatch) -> None:
+        if getattr(batch, "records", None):  # record trees (the Neo4j writer's shape): written row by row here
+            batch.flatten()
+        if batch.replace:  # the old version's rows are all written: ingest submits them before the update
+            cut = {t.path.name: t.rows for t in [*self.nodes.values(), *self.rels.values()]}
+            self.cuts.update(dict.fromkeys(batch.replace, cut))
         for label, rows in batch.nodes.items():
             table = self.nodes.get(label)
             if table is None:
@@ -112,6 +121,19 @@ class ImportFileWriter(GraphStore):
     def close(self) -> None:
         for table in [*self.nodes.values(), *self.rels.values()]:
             table.close()
+        if self.cuts:
+            versions, links = drop_superseded(self.nodes, self.rels, self.cuts)
+            self.cuts = {}
+            extra = GraphBatch()
+            extra.nodes["ConsignmentVersion"] = {v["id"]: v for v in versions}
+            for src, dst in links:
+                extra.rel("PREVIOUS_VERSION", src, dst)
+            if versions:
+                self.write_batch(extra)
+                self.nodes["ConsignmentVersion"].close()
+                self.rels["PREVIOUS_VERSION"].close()
+        # The one link from a record to another record: a seizure report may name a consignment never shared.
+        drop_dangling(self.nodes, self.rels, {"SEIZED": "Consignment"})
 
     def files(self) -> tuple[list[Path], list[Path]]:
         return [t.path for t in self.nodes.values()], [t.path for t in self.rels.values()]
