@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/resolution.py                      # everything (takes a while)
     .venv/bin/python bench/resolution.py --sizes 50000,100000 --sample 2000   # a quick look
+    .venv/bin/python bench/resolution.py --sizes "" --sample 0 --exhaustive 0 --neo4j 20000   # Neo4j only
 
 Prints, in one run:
 1. the labelled name pairs (tests/data/name_pairs.csv): F1 of the shipped ``compare`` decisions beside
@@ -10,7 +11,9 @@ Prints, in one run:
    recall of ``resolve`` beside the baseline (exact match on the normalised name);
 3. the same matcher with and without blocking on 10k synthetic mentions (time, pairs, quality);
 4. synthetic mentions (consignet.resolution.synthetic) at each size, each resolved in a fresh process:
-   wall and CPU seconds, peak memory, growth factor when the input doubles, quality and baseline.
+   wall and CPU seconds, peak memory, growth factor when the input doubles, quality and baseline;
+5. with ``--neo4j N``: ``consignet resolve`` end to end against a throw-away Neo4j holding N generated
+   consignments (ingested without resolving): read mentions, resolve, write actors and links, timed apart.
 The larger sizes are prefixes of one generated run (same actors, more records), so doubling the
 input is the real workload doubling. Wall time is affected by other load on the machine; CPU seconds
 of the resolving process are printed beside it.
@@ -24,6 +27,7 @@ import json
 import os
 import pickle
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -128,6 +132,7 @@ def child(size: int, path: str) -> None:
     result = resolve(mentions)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
+    helpers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the forked helpers, once they have exited
     ours = _scores(result, truth)
     base = pairwise_scores(baseline_clusters({m.mention_id: m.name for m in mentions}), truth)
     print(
@@ -136,6 +141,7 @@ def child(size: int, path: str) -> None:
                 "mentions": len(mentions),
                 "wall": wall,
                 "cpu": cpu,
+                "helper_cpu": helpers.ru_utime + helpers.ru_stime,
                 "peak_gb": peak,
                 "input_gb": rss_input,
                 "atoms": result.stats.atoms,
@@ -144,6 +150,7 @@ def child(size: int, path: str) -> None:
                 "actors": len(result.actors),
                 "review": len(result.review),
                 "steps": result.stats.seconds,
+                "cpu_steps": result.stats.cpu_seconds,
                 "p": ours["precision"],
                 "r": ours["recall"],
                 "bp": base["precision"],
@@ -174,22 +181,82 @@ def scaling(sizes: list[int]) -> None:
     finally:
         os.unlink(path)
     print(
-        "   mentions    atoms   names  wall s   cpu s  x time  peak GB (input)  actors    P       R      baseline P/R"
+        "   mentions    atoms   names  wall s   cpu s (+helper)  x wall / x cpu  peak GB (input)  actors    P       R"
+        "      baseline P/R"
     )
     prev = None
     for r in results:
-        growth = f"{r['wall'] / prev['wall']:.2f}" if prev else "  -  "
+        total = r["cpu"] + r["helper_cpu"]
+        growth = f"{r['wall'] / prev['wall']:.2f} / {total / (prev['cpu'] + prev['helper_cpu']):.2f}" if prev else "-"
         print(
-            f"   {r['mentions']:>8,} {r['atoms']:>8,} {r['names']:>7,} {r['wall']:7.1f} {r['cpu']:7.1f}  "
-            f"{growth:>5}  {r['peak_gb']:7.2f} ({r['input_gb']:.2f}) {r['actors']:>7,}  {r['p']:.4f} {r['r']:.4f}  "
+            f"   {r['mentions']:>8,} {r['atoms']:>8,} {r['names']:>7,} {r['wall']:7.1f} {r['cpu']:7.1f} "
+            f"(+{r['helper_cpu']:4.1f})  {growth:>13}  {r['peak_gb']:7.2f} ({r['input_gb']:.2f}) {r['actors']:>7,}  "
+            f"{r['p']:.4f} {r['r']:.4f}  "
             f"{r['bp']:.4f}/{r['br']:.4f}"
         )
         prev = r
     last = results[-1]
     print(f"   steps at {last['mentions']:,} (wall s): {last['steps']}")
-    print("   cpu s: CPU time of the resolving process (a forked helper shares name parsing, comparison and")
-    print("   scoring on runs of 100k+ mentions); input: memory after loading the mentions, before resolving.")
+    print(f"   steps at {last['mentions']:,} (CPU s of the resolving process): {last['cpu_steps']}")
+    print("   cpu s: user+sys of the resolving process; +helper: of the forked helper that shares name parsing,")
+    print("   comparison and scoring on runs of 100k+ mentions; input: memory after loading the mentions.")
     print("   targets: 1M <= 60 s and <= 4 GB on 2 cores; doubling the input <= 2.2 x the time")
+
+
+def neo4j_end_to_end(consignments: int, heap: str, pagecache: str) -> None:
+    """``consignet resolve`` against the real Neo4j: generate, ingest (without resolving) into a
+    throw-away server, then time ``resolve_store`` -- read the mentions, resolve, write actors and links --
+    first on the fresh graph, then once more with nothing new (the incremental no-op)."""
+    import platform
+    import socket
+    import threading
+
+    from consignet.ingest.generate import generate as write_sample
+    from consignet.ingest.pipeline import IngestRun, jobs_from_paths
+    from consignet.neo4j_server import Neo4jServer
+    from consignet.resolve_service import resolve_store
+    from consignet.store.neo4j import Neo4jStore
+
+    tmp = Path(tempfile.mkdtemp(prefix="consignet-bench-resolve-"))
+    write_sample(tmp / "sample", consignments=consignments, seed=11)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = Neo4jServer(home=tmp / "neo4j", port=port, heap=heap, pagecache=pagecache)
+    server.install()
+    server.start(wait=True, timeout=180, exit_with_parent=True)
+    try:
+        store = Neo4jStore(server.uri)
+        store.reset()
+        store.ensure_schema()
+        t0 = time.perf_counter()
+        ingested = IngestRun(store, tmp / "rejects", 5000).run(jobs_from_paths([tmp / "sample"], None)).as_dict()
+        ingest_s = time.perf_counter() - t0
+        # ingest runs its writes on a thread; the resolver forks helpers only in a single-threaded process
+        threads = threading.active_count()
+        c0, t0 = time.process_time(), time.perf_counter()
+        first = resolve_store(store)
+        cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+        t0 = time.perf_counter()
+        again = resolve_store(store)
+        again_s = time.perf_counter() - t0
+        store.close()
+    finally:
+        server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)  # the sample and the server's store: hundreds of MB
+    print(
+        f"\n5. consignet resolve against Neo4j ({platform.machine()}, {os.cpu_count()} CPUs, load "
+        f"{os.getloadavg()[0]:.1f}; heap {heap}, page cache {pagecache}): {consignments:,} consignments "
+        f"generated, {ingested['loaded']:,} records ingested in {ingest_s:.1f} s (not resolved)"
+    )
+    steps = first["steps"]
+    print(
+        f"   resolve_store: {first['mentions']:,} mentions -> {first['actors']:,} actors, "
+        f"{first['review']:,} review pairs; wall {wall:.1f} s (read mentions {steps['read']:.1f} s, "
+        f"resolve {steps['resolve']:.1f} s, write actors and links {steps['write']:.1f} s); "
+        f"CPU of this process {cpu:.1f} s ({threads} thread(s) alive)"
+    )
+    print(f"   again with nothing new: {again_s:.1f} s (read {again['steps']['read']:.1f} s)")
 
 
 def main() -> None:
@@ -197,6 +264,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="250000,500000,1000000")
     parser.add_argument("--exhaustive", type=int, default=10_000, help="mentions for the blocking comparison")
     parser.add_argument("--sample", type=int, default=5000, help="consignments for `consignet generate`")
+    parser.add_argument("--neo4j", type=int, default=0, metavar="N",
+                        help="also time `consignet resolve` end to end on N generated consignments in a "
+                        "throw-away Neo4j (e.g. 100000)")
+    parser.add_argument("--heap", default="2g", help="Neo4j heap for --neo4j")
+    parser.add_argument("--pagecache", default="1g", help="Neo4j page cache for --neo4j")
     parser.add_argument("--child", nargs=2, metavar=("SIZE", "PICKLE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -210,6 +282,8 @@ def main() -> None:
     sizes = sorted(int(s) for s in args.sizes.split(",") if s)
     if sizes:
         scaling(sizes)
+    if args.neo4j:
+        neo4j_end_to_end(args.neo4j, args.heap, args.pagecache)
 
 
 if __name__ == "__main__":

@@ -58,12 +58,19 @@ def resolve_store(store: GraphStore, full: bool = False) -> dict[str, Any]:
     pending = [mention_input(r) for r in rows if full or not r.get("actor_id")]
     before = dict(previous.mention_actor) if previous else {r["id"]: r["actor_id"] for r in rows
                                                             if r.get("actor_id")}
+    del rows  # the store's rows are as large as the mentions built from them
+    t_read = time.perf_counter()
     if not pending and not full:
         return {"mentions": 0, "actors_created": 0, "actors_extended": 0, "review": 0,
-                "seconds": round(time.perf_counter() - t0, 3)}
+                "seconds": round(t_read - t0, 3), "steps": {"read": round(t_read - t0, 3)}}
     result = resolve(pending, previous=previous, judgements=load_judgements(store))
+    t_resolve = time.perf_counter()
     summary = write_result(store, result, before)
-    summary["seconds"] = round(time.perf_counter() - t0, 3)
+    t_end = time.perf_counter()
+    summary["seconds"] = round(t_end - t0, 3)
+    # where the time goes (the benchmark prints it): the store's read, the matcher, the store's write
+    summary["steps"] = {"read": round(t_read - t0, 3), "resolve": round(t_resolve - t_read, 3),
+                        "write": round(t_end - t_resolve, 3)}
     return summary
 
 

@@ -223,3 +223,24 @@ def test_a_judgement_with_an_unknown_decision_is_refused() -> None:
     a, b = m("Barys"), m("Barys Trade")
     with pytest.raises(InputError, match="field decision"):
         resolve([a, b], judgements=[Judgement(a.mention_id, b.mention_id, "maybe")])  # type: ignore[arg-type]
+
+
+def test_the_fast_pair_points_equal_the_explained_score() -> None:
+    """The resolver's hot loop uses ``Scorer.points``; the evidence shown uses ``Scorer.score``. Both
+    must give the same points, corroboration and decisiveness, to the last bit, on every candidate pair."""
+    from consignet.resolution.config import DEFAULT_CONFIG, name_points
+    from consignet.resolution.engine import _Run
+    from consignet.resolution.synthetic import generate
+
+    mentions, _ = generate(4000, seed=11)
+    run = _Run(mentions, None, (), DEFAULT_CONFIG)
+    scorer = run.scorer()
+    pairs = sorted(run.blocked_pairs())
+    assert len(pairs) > 1000
+    rng = random.Random(5)
+    pairs += [tuple(sorted(rng.sample(range(len(run.atoms)), 2))) for _ in range(2000)]  # unrelated pairs too
+    for a, b in pairs:
+        sim = run.names.score(run.key_of[a], run.key_of[b])
+        slow = scorer.score(run.atoms[a], run.atoms[b], sim)
+        fast = scorer.points(run.atoms[a], run.atoms[b], name_points(sim, DEFAULT_CONFIG))
+        assert fast == (slow.points, slow.corroboration, slow.decisive), (a, b)

@@ -203,8 +203,13 @@ def build_atoms(
     atoms = sorted(by_key.values(), key=lambda a: a.anchor)
     for atom in atoms:
         if len(atom.names) > 1:
-            # the most frequent spelling represents the atom; ties broken by the text, not input order
-            atom.parsed = parse_name(min(atom.names.items(), key=lambda kv: (-kv[1], kv[0]))[0])
+            # the most frequent spelling represents the atom; ties broken by the text, not input order.
+            # Looked up in ``parsed_of`` first: names parsed by a forked helper are not in parse_name's
+            # cache here, and a large run overflows that cache anyway (31k such atoms at 250k mentions,
+            # nearly all of their spellings already parsed).
+            spelling = min(atom.names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            parsed = parsed_of.get(spelling)
+            atom.parsed = parsed if parsed is not None else parse_name(spelling)
     for i, atom in enumerate(atoms):
         atom.idx = i
     return atoms

@@ -49,10 +49,9 @@ def rarest_word(parsed: ParsedName, doc_freq: dict[str, int]) -> str | None:
     return min(words, key=lambda w: (doc_freq.get(w, 0), w)) if words else None
 
 
-def name_candidate_pairs(
-    parsed_by_key: list[ParsedName], cfg: ResolutionConfig, stats: dict[str, int]
-) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, of indices into ``parsed_by_key`` worth a full name comparison.
+def name_candidates(parsed_by_key: list[ParsedName], cfg: ResolutionConfig, stats: dict[str, int]) -> list[set[int]]:
+    """For each index ``i`` into ``parsed_by_key``, the indices ``j > i`` of names worth a full name
+    comparison with it (a list of sets: cheaper than a set of pair tuples, and what the caller needs).
 
     Exact blocks (``name_block_keys``) plus a typo-tolerant word index: every word of every name is
     indexed with its one-letter deletions; each name then looks up only its rarest word (and that
@@ -72,7 +71,7 @@ def name_candidate_pairs(
         for word in _words(parsed):
             for variant in _deletions(word):
                 index[variant].append(i)
-    pairs: set[tuple[int, int]] = set()
+    later: list[set[int]] = [set() for _ in parsed_by_key]
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -80,10 +79,8 @@ def name_candidate_pairs(
         if len(members) > cfg.max_block:
             stats["blocks_capped"] += 1
             continue
-        for x in range(len(members)):
-            a = members[x]
-            for b in members[x + 1 :]:
-                pairs.add((a, b) if a < b else (b, a))
+        for x in range(len(members) - 1):  # members are in ascending order: each pairs with those after it
+            later[members[x]].update(members[x + 1 :])
     for i, parsed in enumerate(parsed_by_key):
         word = rarest_word(parsed, doc_freq)
         if word is None or doc_freq[word] > cfg.max_block:
@@ -98,10 +95,13 @@ def name_candidate_pairs(
                 stats["blocks_capped"] += 1
                 continue
             found.update(posting)
-        found.discard(i)
+        mine = later[i]
         for j in found:
-            pairs.add((i, j) if i < j else (j, i))
-    return pairs
+            if j > i:
+                mine.add(j)
+            elif j < i:
+                later[j].add(i)
+    return later
 
 
 def identifier_blocks(atoms: list[Atom]) -> dict[tuple[str, object], list[int]]:

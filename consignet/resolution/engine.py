@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from consignet.names import ParsedName, parse_name
 
 from .atoms import Atom, build_atoms
-from .blocking import identifier_blocks, identifier_pairs, name_candidate_pairs
+from .blocking import identifier_blocks, identifier_pairs, name_candidates
 from .cluster import Link, cluster
-from .config import DEFAULT_CONFIG, ResolutionConfig
+from .config import DEFAULT_CONFIG, ResolutionConfig, name_points
 from .identity import assign_ids
 from .judgements import ResolvedJudgements, resolve_judgements
 from .name_table import NameTable
@@ -98,10 +98,7 @@ class _Run:
     def blocked_pairs(self) -> set[tuple[int, int]]:
         cfg, names = self.cfg, self.names
         pairs: set[tuple[int, int]] = set()
-        neighbours: dict[int, list[int]] = defaultdict(list)
-        for i, j in name_candidate_pairs(names.parsed, cfg, self.counts):
-            neighbours[i].append(j)
-        groups = sorted(neighbours.items())
+        groups = [(i, list(js)) for i, js in enumerate(name_candidates(names.parsed, cfg, self.counts)) if js]
 
         def compare(part: list[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
             return [(i, j, names.score(i, j)) for i, others in part for j in names.plausible(i, others)]
@@ -134,14 +131,18 @@ class _Run:
         return Scorer(self.cfg, rarity, {cp: len(ks) for cp, ks in cp_names.items()})
 
     def score(self, pairs: Iterable[tuple[int, int]], scorer: Scorer) -> list[Link]:
-        atoms, key_of, name_score, unsure = self.atoms, self.key_of, self.names.score, self.cfg.unsure_points
+        atoms, key_of, name_score, cfg = self.atoms, self.key_of, self.names.score, self.cfg
+        unsure, same_name = cfg.unsure_points, name_points(1.0, cfg)
+        points = scorer.points
 
         def links_of(part: Iterable[tuple[int, int]]) -> list[tuple[float, int, int, float, bool]]:
             found = []
             for a, b in part:
-                ps = scorer.score(atoms[a], atoms[b], name_score(key_of[a], key_of[b]))
-                if ps.points >= unsure:
-                    found.append((ps.points, a, b, ps.corroboration, ps.decisive))
+                ka, kb = key_of[a], key_of[b]
+                npts = same_name if ka == kb else name_points(name_score(ka, kb), cfg)
+                pts, corr, decisive = points(atoms[a], atoms[b], npts)
+                if pts >= unsure:
+                    found.append((pts, a, b, corr, decisive))
             return found
 
         if self.workers > 1 and not isinstance(pairs, list | set):

@@ -34,7 +34,8 @@ class NameTable:
                 self.parsed.append(atom.parsed)
                 self.groups.append({})
                 kinds.append(set())
-            signature = (atom.kind, atom.country, tuple(sorted(atom.tax.items())))
+            # most atoms carry no tax id: skip the sort (this loop runs once per atom)
+            signature = (atom.kind, atom.country, tuple(sorted(atom.tax.items())) if atom.tax else ())
             self.groups[k].setdefault(signature, []).append(atom.idx)
             kinds[k].add(atom.kind if atom.kind != "unknown" else (atom.parsed.kind_hint or "unknown"))
         self.reps = [sorted(members[0] for members in groups.values()) for groups in self.groups]

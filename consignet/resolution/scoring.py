@@ -33,6 +33,50 @@ class Scorer:
         df = self.rarity.get((kind, value), 1)
         return min(1.0, self.cfg.rare_below / df) if df else 1.0
 
+    def points(self, a: Atom, b: Atom, name_pts: float) -> tuple[float, float, bool]:
+        """``score`` without the explanation, for the hot loop over every candidate pair: (points,
+        corroboration, decisive). The same additions in the same order as ``score`` (so the same
+        floats), minus the features and the conflict, which the caller does not use; ``name_pts`` is
+        ``name_points(similarity)``, computed once per pair of names by the caller."""
+        cfg = self.cfg
+        corr = 0.0
+        decisive = False
+        if a.tax and b.tax:
+            for scheme, values in a.tax.items():
+                other = b.tax.get(scheme)
+                if other and not values.isdisjoint(other):
+                    decisive = True
+                    corr += cfg.tax_id
+        ea, eb = a.emails, b.emails
+        if ea and eb and not ea.isdisjoint(eb):
+            corr += round(cfg.email * self._rare("email", min(ea & eb)), 3)
+            decisive = True
+        pa, pb = a.phones, b.phones
+        if pa and pb and not pa.isdisjoint(pb):
+            corr += round(cfg.phone * self._rare("phone", min(pa & pb)), 3)
+        da, db = a.addresses, b.addresses
+        if da and db and not da.isdisjoint(db):
+            corr += round(cfg.address * self._rare("address", min(da & db)), 3)
+        if a.bls and b.bls and not a.bls.isdisjoint(b.bls):
+            corr += cfg.bl_same_role
+        if a.containers and b.containers:
+            shared_box = a.containers & b.containers
+            if shared_box:
+                corr += min(cfg.container_cap, cfg.container_same_role * len(shared_box))
+        if a.counterparties and b.counterparties:
+            shared_cp = a.counterparties & b.counterparties
+            if shared_cp:
+                w = 0.0
+                for cp in shared_cp:
+                    w += cfg.counterparty * min(1.0, cfg.rare_below / self.cp_rarity.get(cp, 1))
+                corr += round(min(cfg.counterparty_cap, w), 3)
+        pts = name_pts + corr
+        if a.country and b.country:
+            pts += cfg.same_country if a.country == b.country else cfg.other_country
+        if a.legal_families and b.legal_families and a.legal_families.isdisjoint(b.legal_families):
+            pts += cfg.other_legal_family
+        return round(pts, 3), round(corr, 3), decisive
+
     def score(self, a: Atom, b: Atom, name_sim: float, name_detail: str = "", explain: bool = False) -> PairScore:
         cfg = self.cfg
         feats: list[Feature] | None = [] if explain else None

@@ -5,9 +5,13 @@
 UNWIND $rows AS row
 MATCH (m:Mention {id: row.mention_id})
 MATCH (a:Actor {id: row.actor_id})
-OPTIONAL MATCH (m)-[old:RESOLVES_TO]->(other:Actor)
-WHERE other.id <> row.actor_id
-DELETE old
-WITH DISTINCT m, a, row
+// The old link goes in a subquery expanding from the bound mention. Written as an OPTIONAL MATCH
+// filtered on the actor's id, the planner chose -- while no RESOLVES_TO existed yet, i.e. on a store's
+// first resolution -- to scan every Actor for each row (20 s per 1,000 rows at 6,500 actors).
+CALL (m, a) {
+  MATCH (m)-[old:RESOLVES_TO]->(other)
+  WHERE other <> a
+  DELETE old
+}
 MERGE (m)-[r:RESOLVES_TO]->(a)
 SET r.score = row.score, r.method = row.method, r.evidence = row.evidence
