@@ -377,3 +377,35 @@ def test_heavy_nodes_show_counts_not_pages(servers: dict[str, httpx.Client], mon
     shipped = next(li for li in answers["neo4j"]["links"] if li["type"] == "SHIPPED_TO")
     assert shipped["evidence"]["total"] == 3 and shipped["evidence"]["records"] == []
     assert len(ok(servers["neo4j"], "/evidence", node=A["SILK"])["records"]) == 3
+
+
+def test_first_page_of_evidence_from_the_stored_record_ids(servers: dict[str, httpx.Client]) -> None:
+    """Neo4j's derive step keeps on actors and derived links the ids of their oldest records (at most
+    ``STORED_EVIDENCE``); the unrestricted, unfiltered first page of their evidence is read from those ids,
+    bigger pages and filtered views walk the records. Either way both backends answer the same, and the
+    ids never show in an answer."""
+    from consignet.store.analysis import EVIDENCE_IDS, STORED_EVIDENCE
+
+    neo4j, embedded = servers["neo4j"], servers["embedded"]
+    stored = neo4j.post("/cypher", json={"query": (
+        "MATCH (s:Actor {id: $s})-[l:SHIPPED_TO]->(t:Actor {id: $t}) "
+        "RETURN l.evidence_ids AS link, l.record_count AS total, t.evidence_ids AS actor, t.mention_count AS n"),
+        "params": {"s": A["SHEN"], "t": A["SILK"]}}).json()["rows"][0]
+    assert stored[0] == [record_id(c, r) for c, r in (("KZ", "R1"), ("GE", "G1"), ("UZ", "U1"))]  # oldest first
+    assert stored[1] == 3 and len(stored[2]) == stored[3] == 3
+    for params in ({"evidence_limit": 2}, {"evidence_limit": STORED_EVIDENCE + 1}, {"countries": "KZ,GE"},
+                   {"evidence_limit": 0}):
+        url = f"/nodes/{A['SILK']}/neighbourhood"
+        answer = ok(neo4j, url, hops=2, **params)
+        assert answer == ok(embedded, url, hops=2, **params), params
+        shipped = next(li for li in answer["links"] if li["type"] == "SHIPPED_TO" and li["source"] == A["SHEN"])
+        assert EVIDENCE_IDS not in shipped["props"]
+        assert all(EVIDENCE_IDS not in n["props"] for n in answer["nodes"])
+    first = ok(neo4j, f"/nodes/{A['SILK']}/neighbourhood", hops=1, evidence_limit=2)
+    shipped = next(li for li in first["links"] if li["type"] == "SHIPPED_TO")
+    assert [r["record_id"] for r in shipped["evidence"]["records"]] == ["R1", "G1"]
+    assert shipped["evidence"]["total"] == 3
+    silk = next(n for n in first["nodes"] if n["id"] == A["SILK"])
+    assert silk["evidence"]["total"] == 3 and len(silk["evidence"]["records"]) == 2
+    path = ok(neo4j, "/paths", **{"from": A["SILK"], "to": A["ALTYN"], "evidence_limit": 1})
+    assert path == ok(embedded, "/paths", **{"from": A["SILK"], "to": A["ALTYN"], "evidence_limit": 1})

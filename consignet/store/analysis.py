@@ -169,10 +169,17 @@ def identifier_value(label: str, props: dict[str, Any]) -> str:
     return display_name(label, props)
 
 
+# Neo4j's derive step keeps on actors and derived links the ids of their oldest records (the first page of
+# their evidence, read by id instead of walking the records); bookkeeping, not part of any answer.
+EVIDENCE_IDS = "evidence_ids"
+STORED_EVIDENCE = 10  # how many ids the derive step keeps (cypher/derive/*.cypher)
+INTERNAL_PROPS = ("payload", EVIDENCE_IDS)
+
+
 def public_props(props: dict[str, Any]) -> dict[str, Any]:
     """Node properties as answered: the archived payload of a version is left out (it can be big), and so
-    are empty values (Neo4j does not store nulls; the embedded store keeps them)."""
-    return {k: v for k, v in props.items() if k != "payload" and v is not None}
+    are bookkeeping and empty values (Neo4j does not store nulls; the embedded store keeps them)."""
+    return {k: v for k, v in props.items() if k not in INTERNAL_PROPS and v is not None}
 
 
 def common_flags(label: str, measure: int | None, via: Sequence[str], threshold: int) -> tuple[bool, bool]:

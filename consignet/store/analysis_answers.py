@@ -17,6 +17,7 @@ from consignet.names import name_similarity, parse_name
 from consignet.store.analysis import (
     COMMON_MEASURE,
     COMMON_THRESHOLD,
+    INTERNAL_PROPS,
     SENDER_ROLES,
     SHARED_IDENTIFIER_LABELS,
     display_name,
@@ -51,7 +52,7 @@ def _link_props(props: dict[str, Any]) -> dict[str, Any]:
     # SHIPPED_TO keeps its originators and HS-6 codes as sets; Neo4j stores them in arrival order, the
     # embedded store sorted: answer them sorted.
     return {k: sorted(v) if isinstance(v, list) and k in ("originators", "hs6s") else v
-            for k, v in props.items() if v is not None}
+            for k, v in props.items() if v is not None and k not in INTERNAL_PROPS}
 
 
 def graph_answer(nodes: dict[str, dict[str, Any]], links: list[dict[str, Any]],

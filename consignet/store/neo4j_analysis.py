@@ -2,138 +2,30 @@
 
 The walks (neighbourhood, paths) are the shared algorithms of ``walks.py`` driven one Cypher step at a
 time inside one read transaction (element ids are only used within it); only the bounded frontier and
-the answer reach Python. Raw and named Cypher go through ``cypher_guard.py``.
+the answer reach Python. Raw and named Cypher go through ``cypher_guard.py``; transactions, node
+lookups and evidence are in ``neo4j_reads.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, ManagedTransaction
-from neo4j.exceptions import DriverError, ServiceUnavailable
+from neo4j import ManagedTransaction
 
-from consignet import cypher_library as lib
-from consignet.errors import InputError, NotFoundError, QueryRefused, StoreUnavailable
+from consignet.errors import InputError, NotFoundError, QueryRefused
 from consignet.scope import Viewer
 from consignet.store import analysis as an
 from consignet.store import analysis_answers as ans
 from consignet.store import cypher_guard as guard
 from consignet.store import walks
 from consignet.store.analysis import Filters
-
-EVIDENCE_CHUNK = 100  # items per evidence query: bigger batches are split and run side by side
-
-
-def _run(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
-    return [r.data() for r in tx.run(lib.get(name).text, params)]
+from consignet.store.neo4j_reads import Neo4jReads, _open, _run, _summary
 
 
-def _summary(row: dict[str, Any]) -> dict[str, Any]:
-    label = an.primary_label(row["id"], row["labels"])
-    return {"id": row["id"], "label": label, "labels": sorted(row["labels"]),
-            "name": an.display_name(label, row["props"]), "props": an.public_props(row["props"]),
-            "measure": row.get("measure"), "eid": row.get("eid"), "weight": row.get("weight")}
-
-
-def _evidence_kind(key: tuple[str, ...], nodes: dict[str, dict[str, Any]]) -> tuple[str | None, Any]:
-    """Which evidence query answers ``key``, and its item: an element id, or a link walked from its end
-    with fewer links (a big forwarder's mentions are never read to find the records of a small partner)."""
-    if key[0] == "node":
-        node = nodes.get(key[1])
-        if node is None:
-            return None, None
-        kind = an.NODE_EVIDENCE.get(node["label"])
-        mapping = {"actor_mentions": "actor", "identifier_mentions": "identifier", "node_records": "node_records"}
-        return ("self", key[1]) if kind == "self" else (mapping.get(kind or ""), node["eid"])
-    src, dst = nodes.get(key[-2]), nodes.get(key[-1])
-    if src is None or dst is None:
-        return None, None
-    rel_type = key[1] if key[0] == "link" else "USES"
-    from_source = (src.get("weight") or 0) <= (dst.get("weight") or 0)
-    start, other = (src, dst) if from_source else (dst, src)
-    item = {"start": start["eid"], "other": other["eid"], "from_source": from_source}
-    if rel_type == "SHIPPED_TO":
-        return "shipped_to", item
-    if rel_type in ("USES_IDENTIFIER", "USED_CONTAINER", "USES"):
-        personal = dst["label"] in ("TaxId", "Phone", "Email", "Address")
-        return ("uses_identifier" if personal else "used_container"), item
-    if rel_type in ("IN_COUNTRY", "FLAGS"):
-        return None, None
-    record = next((n for n in (src, dst) if n["label"] in ("Consignment", "Seizure", "Mention")), None)
-    return ("self", record["id"]) if record else (None, None)
-
-
-class Neo4jAnalysis(an.AnalysisReads):
-    """Mixed into ``Neo4jStore`` (``driver``, ``database``, ``uri``, ``read``)."""
-
-    driver: Driver
-    database: str
-    uri: str
-    read: Callable[..., list[dict[str, Any]]]
-
-    # -- plumbing ---------------------------------------------------------------------------------
-    def _in_read(self, work: Callable[[ManagedTransaction], Any]) -> Any:
-        try:
-            with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
-                return session.execute_read(work)
-        except (ServiceUnavailable, DriverError) as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} failed during a read: {exc}") from exc
-
-    def _q(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return self._in_read(lambda tx: _run(tx, name, **params))
-
-    def _nodes(self, tx: ManagedTransaction, node_ids: Sequence[str], viewer: Viewer) -> dict[str, dict[str, Any]]:
-        out = {}
-        for row in _run(tx, "analysis/nodes_by_ids", ids=sorted(set(node_ids)), **viewer.params()):
-            node = _summary(row)
-            if node["label"] in an.RECORD_LABELS and not viewer.can_see(row["props"]):
-                continue
-            out[node["id"]] = node
-        return out
-
-    def node_summaries(self, node_ids: Sequence[str], viewer: Viewer) -> dict[str, dict[str, Any]]:
-        nodes = self._in_read(lambda tx: self._nodes(tx, node_ids, viewer))
-        return {k: {x: v[x] for x in ("id", "label", "labels", "name", "props")} for k, v in nodes.items()}
-
-    # -- evidence ---------------------------------------------------------------------------------
-    def evidence(self, keys: Sequence[tuple[str, ...]], viewer: Viewer, *, filters: Filters = Filters(),
-                 limit: int = 3, offset: int = 0, known: dict[str, dict[str, Any]] | None = None
-                 ) -> dict[tuple[str, ...], dict[str, Any]]:
-        keys = list(dict.fromkeys(keys))
-        params = {**viewer.params(), **filters.params(), "limit": limit, "offset": offset}
-        wanted = {k[1] for k in keys if k[0] == "node"} | {x for k in keys if k[0] != "node" for x in k[-2:]}
-        nodes = dict(known or {})
-        missing = [i for i in wanted if i not in nodes or not nodes[i].get("eid")]
-        if missing:
-            nodes.update(self._in_read(lambda tx: self._nodes(tx, missing, viewer)))
-        out: dict[tuple[str, ...], dict[str, Any]] = {k: an.empty_evidence(offset, limit) for k in keys}
-        batches: list[tuple[str, list[tuple[tuple[str, ...], Any]]]] = []
-        grouped: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
-        for key in keys:
-            kind, item = _evidence_kind(key, nodes)
-            if kind == "self":
-                node = nodes[item]
-                out[key] = an.evidence_page([an.evidence_record(node["label"], node["props"])], offset, limit)
-            elif kind:
-                grouped.setdefault(kind, []).append((key, item))
-        for kind, entries in grouped.items():
-            batches += [(kind, entries[i:i + EVIDENCE_CHUNK]) for i in range(0, len(entries), EVIDENCE_CHUNK)]
-
-        def run(kind: str, entries: list[tuple[tuple[str, ...], Any]]) -> list[tuple[tuple[str, ...], Any]]:
-            # links carry a key that comes back; nodes come back as their element id
-            items = [{**item, "key": str(i)} if isinstance(item, dict) else item for i, (_, item) in enumerate(entries)]
-            by_item = {str(i) if isinstance(item, dict) else item: key for i, (key, item) in enumerate(entries)}
-            rows = self._q(f"analysis/evidence_{kind}", items=items, **params)
-            return [(by_item[r["item"]], r) for r in rows if r["item"] in by_item]
-
-        # Independent queries: run side by side (Neo4j runs each on one core).
-        pool = self.__dict__.setdefault("_evidence_pool", ThreadPoolExecutor(4, thread_name_prefix="evidence"))
-        for found in pool.map(lambda b: run(*b), batches):
-            for key, row in found:
-                out[key] = {"total": row["total"], "offset": offset, "limit": limit, "records": row["records"]}
-        return out
+class Neo4jAnalysis(Neo4jReads, an.AnalysisReads):
+    """Mixed into ``Neo4jStore`` (``driver``, ``database``, ``uri``, ``read``); plumbing and evidence in
+    ``Neo4jReads``."""
 
     # -- walks ------------------------------------------------------------------------------------
     def neighbourhood(self, node_id: str, viewer: Viewer, *, hops: int = 2, limit: int = 100,
@@ -141,7 +33,9 @@ class Neo4jAnalysis(an.AnalysisReads):
                       labels: Sequence[str] | None = None, filters: Filters = Filters(),
                       common_threshold: int = an.COMMON_THRESHOLD, evidence_limit: int = 3) -> dict[str, Any]:
         via_t, types, labels_t = an.check_walk_args(hops, limit, via, rel_types, labels)
-        params = {**viewer.params(), **filters.params()}
+        # scope and filter predicates cost database hits on every neighbour: left out when they are all true
+        step, params = (("analysis/expand_nodes_open", {}) if _open(viewer, filters)
+                        else ("analysis/expand_nodes", {**viewer.params(), **filters.params()}))
 
         def work(tx: ManagedTransaction) -> tuple[dict[str, Any], bool, list[dict[str, Any]]]:
             start = self._nodes(tx, [node_id], viewer).get(node_id)
@@ -150,7 +44,7 @@ class Neo4jAnalysis(an.AnalysisReads):
             eid = {node_id: start["eid"]}
 
             def expand(frontier: list[str], seen: set[str], max_rows: int) -> list[dict[str, Any]]:
-                rows = _run(tx, "analysis/expand_nodes", frontier=[eid[i] for i in frontier],
+                rows = _run(tx, step, frontier=[eid[i] for i in frontier],
                             seen=[eid[i] for i in seen], rel_types=list(types),
                             labels=list(labels_t) if labels_t else None, limit=max_rows, **params)
                 found = [_summary(r) for r in rows]
@@ -159,20 +53,12 @@ class Neo4jAnalysis(an.AnalysisReads):
 
             nodes, capped = walks.walk_neighbourhood(start, hops, limit, via_t, common_threshold, expand)
             links = _run(tx, "analysis/links_among", nodes=[eid[i] for i in nodes], rel_types=list(types),
-                         **filters.params())
+                         **filters.params())[0]["links"]
             return nodes, capped, links
 
         nodes, capped, links = self._in_read(work)
         graph = self._with_evidence(nodes, links, viewer, filters, evidence_limit)
         return {"center": node_id, "hops": hops, "limit": limit, "capped": capped, "via": list(via_t), **graph}
-
-    def _with_evidence(self, nodes: dict[str, dict[str, Any]], links: list[dict[str, Any]], viewer: Viewer,
-                       filters: Filters, evidence_limit: int) -> dict[str, Any]:
-        full, light, stored = an.evidence_plan(nodes, links, viewer, filters)
-        evidence = self.evidence(full, viewer, filters=filters, limit=evidence_limit, known=nodes)
-        evidence.update(self.evidence(light, viewer, filters=filters, limit=0, known=nodes))
-        evidence.update(stored)
-        return ans.graph_answer(nodes, links, evidence)
 
     def paths(self, source: str, target: str, viewer: Viewer, *, max_length: int = 6, all_paths: bool = False,
               limit: int = 10, via: Sequence[str] = (), rel_types: Sequence[str] | None = None,
@@ -181,7 +67,8 @@ class Neo4jAnalysis(an.AnalysisReads):
         via_t, types, _ = an.check_walk_args(max_length=max_length, via=via, rel_types=rel_types)
         if source == target:
             raise InputError("from and to are the same node")
-        params = {**viewer.params(), **filters.params()}
+        step, params = (("analysis/expand_pairs_open", {}) if _open(viewer, filters)
+                        else ("analysis/expand_pairs", {**viewer.params(), **filters.params()}))
         skip = [lab for lab in an.HUB_LABELS if lab not in via_t]
         threshold = None if "common" in via_t else common_threshold
 
@@ -191,20 +78,21 @@ class Neo4jAnalysis(an.AnalysisReads):
                 if end not in ends or ends[end]["label"] in an.HIDDEN_LABELS:
                     raise NotFoundError(f"no node with id {end!r}")
             eid = {k: v["eid"] for k, v in ends.items()}
+            id_of = {v: k for k, v in eid.items()}
 
             def expand(frontier: list[str], keep: set[str], seen: set[str]) -> list[tuple[str, str]]:
-                rows = _run(tx, "analysis/expand_pairs", frontier=[eid[i] for i in frontier],
-                            keep=[eid[i] for i in keep], seen=[eid[i] for i in seen], rel_types=list(types),
-                            skip_labels=skip,
-                            common_threshold=threshold, **params)
-                eid.update((r["neighbour"], r["eid"]) for r in rows)
-                return [(r["node"], r["neighbour"]) for r in rows]
+                row = _run(tx, step, frontier=[eid[i] for i in frontier],
+                           keep=[eid[i] for i in keep], seen=[eid[i] for i in seen], rel_types=list(types),
+                           skip_labels=skip, common_threshold=threshold, **params)[0]
+                eid.update(zip(row["neighbours"], row["eids"], strict=True))
+                id_of.update(zip(row["eids"], row["neighbours"], strict=True))
+                return [(id_of[n], m) for n, m in zip(row["nodes"], row["neighbours"], strict=True)]
 
             found = walks.search_paths(source, target, max_length, expand, limit if all_paths else 1)
             on_paths = sorted({n for p in found.paths for n in p})
             nodes = self._nodes(tx, on_paths, viewer) if on_paths else {}
             links = _run(tx, "analysis/links_among", nodes=[eid[i] for i in on_paths], rel_types=list(types),
-                         **filters.params()) if on_paths else []
+                         **filters.params())[0]["links"] if on_paths else []
             return found, nodes, links
 
         found, nodes, links = self._in_read(work)

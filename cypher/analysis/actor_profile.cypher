@@ -1,5 +1,5 @@
 // title: Actor profile
-// purpose: One actor as seen in visible records: names with their script, originator and party countries, legal forms, roles, identifiers (with how many actors use each), containers, vessels, routes and counterparties, each with records and first/last date, and its earliest records.
+// purpose: One actor as seen in visible records (its visible mentions are read once and shared by the subqueries): names with their script, originator and party countries, legal forms, roles, identifiers (with how many actors use each), containers, vessels, routes and counterparties, each with records and first/last date, and its earliest records.
 // mode: read
 // param id (string): the actor id; example: "act_0"
 // param list_limit (integer): entries per list; example: 50
@@ -16,28 +16,30 @@ WHERE (NOT a:Actor OR $viewer_country IS NULL OR EXISTS { MATCH (a)<-[:RESOLVES_
 CALL (a) {
   MATCH (a)<-[:RESOLVES_TO]-(m:Mention)
   WHERE ($viewer_country IS NULL OR m.originator = $viewer_country OR coalesce(m.scope_kind, 'network') = 'network' OR (m.scope_kind = 'countries' AND $viewer_country IN coalesce(m.scope_countries, [])) OR (m.scope_kind = 'group' AND m.scope_group IN $viewer_groups))
+  RETURN collect(m) AS ms
+}
+CALL (ms) {
+  UNWIND ms AS m
   WITH m ORDER BY coalesce(m.shipment_date, ''), m.consignment_id, coalesce(m.role, '')
   LIMIT $evidence_limit
   RETURN collect({record: m.consignment_id, record_type: 'Consignment', record_id: m.record_id, originator: m.originator, reporting_country: coalesce(m.reporting_country, m.originator), file: m.source_file, row: m.source_row, date: m.shipment_date, role: m.role}) AS evidence
 }
-CALL (a) {
-  MATCH (a)<-[:RESOLVES_TO]-(m:Mention)
-  WHERE ($viewer_country IS NULL OR m.originator = $viewer_country OR coalesce(m.scope_kind, 'network') = 'network' OR (m.scope_kind = 'countries' AND $viewer_country IN coalesce(m.scope_countries, [])) OR (m.scope_kind = 'group' AND m.scope_group IN $viewer_groups))
+CALL (ms) {
+  UNWIND ms AS m
   WITH m.name AS name, m.script AS script, count(*) AS k
   ORDER BY k DESC, name, script
   RETURN collect({name: name, script: script, mentions: k}) AS names
 }
-CALL (a) {
-  MATCH (a)<-[:RESOLVES_TO]-(m:Mention)
-  WHERE ($viewer_country IS NULL OR m.originator = $viewer_country OR coalesce(m.scope_kind, 'network') = 'network' OR (m.scope_kind = 'countries' AND $viewer_country IN coalesce(m.scope_countries, [])) OR (m.scope_kind = 'group' AND m.scope_group IN $viewer_groups))
+CALL (ms) {
+  UNWIND ms AS m
   RETURN collect(DISTINCT m.originator) AS originators, collect(DISTINCT m.country) AS party_countries,
          collect(DISTINCT m.legal_form) AS legal_forms, collect(DISTINCT m.role) AS roles,
          count(DISTINCT m.consignment_id) AS records, count(m) AS mentions,
          min(m.shipment_date) AS first_seen, max(m.shipment_date) AS last_seen
 }
-CALL (a) {
-  MATCH (a)<-[:RESOLVES_TO]-(m:Mention)-[:HAS_TAX_ID|HAS_PHONE|HAS_EMAIL|HAS_ADDRESS]->(i)
-  WHERE ($viewer_country IS NULL OR m.originator = $viewer_country OR coalesce(m.scope_kind, 'network') = 'network' OR (m.scope_kind = 'countries' AND $viewer_country IN coalesce(m.scope_countries, [])) OR (m.scope_kind = 'group' AND m.scope_group IN $viewer_groups))
+CALL (ms) {
+  UNWIND ms AS m
+  MATCH (m)-[:HAS_TAX_ID|HAS_PHONE|HAS_EMAIL|HAS_ADDRESS]->(i)
   WITH i, count(DISTINCT m.consignment_id) AS records, min(m.shipment_date) AS first_date,
        max(m.shipment_date) AS last_date
   ORDER BY records DESC, i.id
@@ -51,9 +53,9 @@ CALL (a) {
   WITH type(l) AS kind, x, count(DISTINCT c) AS records, min(c.shipment_date) AS first_date,
        max(c.shipment_date) AS last_date
   ORDER BY kind, records DESC, x.id
-  WITH kind, collect({id: x.id, props: properties(x), records: records, first_date: first_date,
-                      last_date: last_date})[..$list_limit] AS items
-  RETURN collect({kind: kind, items: items}) AS usage
+  WITH kind, collect({x: x, records: records, first_date: first_date, last_date: last_date})[..$list_limit] AS top
+  RETURN collect({kind: kind, items: [i IN top | {id: i.x.id, props: properties(i.x), records: i.records,
+                                                  first_date: i.first_date, last_date: i.last_date}]}) AS usage
 }
 CALL (a) {
   MATCH (a)<-[:RESOLVES_TO]-(m:Mention)<-[:HAS_PARTY]-(c:Consignment)-[:HAS_PARTY]->(o:Mention)-[:RESOLVES_TO]->(p:Actor)

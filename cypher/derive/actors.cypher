@@ -1,5 +1,5 @@
 // title: Refresh actor aggregates
-// purpose: Each actor carries its name variants (most frequent first), originator countries, party countries, legal forms, tax ids, first/last shipment date and record and mention counts, from the mentions resolved to it.
+// purpose: Each actor carries its name variants (most frequent first), originator countries, party countries, legal forms, tax ids, first/last shipment date, record and mention counts, and the ids of its 10 oldest mentions (evidence_ids, the first page of its evidence), from the mentions resolved to it.
 // mode: write
 MATCH (a:Actor)
 CALL (a) {
@@ -37,10 +37,17 @@ CALL (a) {
   }
   CALL (ms) {
     UNWIND ms AS m
+    WITH m ORDER BY coalesce(m.shipment_date, ''), m.consignment_id, coalesce(m.role, '')
+    LIMIT 10
+    RETURN collect(m.id) AS first_mentions
+  }
+  CALL (ms) {
+    UNWIND ms AS m
     RETURN count(DISTINCT m.consignment_id) AS records, min(m.shipment_date) AS first,
            max(m.shipment_date) AS last
   }
   SET a.names = names, a.originators = originators, a.originator_count = size(originators),
       a.countries = countries, a.legal_forms = forms, a.tax_ids = taxes, a.record_count = records,
-      a.mention_count = size(ms), a.first_date = first, a.last_date = last
+      a.mention_count = size(ms), a.first_date = first, a.last_date = last,
+      a.evidence_ids = first_mentions
 } IN TRANSACTIONS OF 2000 ROWS
