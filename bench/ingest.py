@@ -47,6 +47,7 @@ def naive(store: Neo4jStore, jobs: list, limit: int) -> tuple[int, float]:
             batch = GraphBatch()
             mapper._emitted.clear()  # the naive path merges every shared node again, every time
             mapper.add(batch, rec)
+            batch.flatten()  # one MERGE per node and per link, as a naive writer would
 
             def work(tx, batch=batch) -> None:
                 for label, rows in batch.nodes.items():

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from consignet.model import load_yaml
+from consignet.model.codegen_records import record_files
 
 ROOT = Path(__file__).resolve().parents[2]
 CYPHER_DIR = ROOT / "cypher"
@@ -45,6 +46,13 @@ def schema_text() -> str:
     return "\n".join(lines) + "\n"
 
 
+# Writers set properties in ON CREATE / ON MATCH: a plain ``SET n += row`` after the MERGE makes the
+# planner buffer the whole batch in an Eager operator (it cannot tell the map does not write `id`).
+# ``replan=skip``: every lookup is a seek on a uniqueness constraint, so the plan never changes, but the
+# growing graph would otherwise make Neo4j re-plan the same statements again and again during a load.
+PLAN = "CYPHER replan=skip\n"
+
+
 def node_writer(label: str) -> str:
     return (
         f"// title: Upsert {label} nodes\n"
@@ -52,32 +60,42 @@ def node_writer(label: str) -> str:
         f"// mode: write\n"
         f'// param rows (list of maps): one map of properties per node, `id` included; '
         f'example: [{{"id": "x_0"}}]\n'
-        f"{GENERATED}"
-        f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row.id}})\nSET n += row\n"
+        f"{GENERATED}{PLAN}"
+        f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row.id}})\nON CREATE SET n += row\nON MATCH SET n += row\n"
     )
 
 
-def rel_writer(rtype: str, src: str, dst: str) -> str:
+def rel_writer(rtype: str, src: str, dst: str, props: list[str]) -> str:
+    # A link type without properties needs no SET (and so no Eager: a map SET on a relationship is
+    # taken to conflict with the id seeks); one with properties keeps the map SET.
+    setter = "SET r += row.props\n" if props else ""
     return (
         f"// title: Upsert {rtype} links\n"
         f"// purpose: MERGE ({src})-[:{rtype}]->({dst}) links; a link whose end is missing is not made.\n"
         f"// mode: write\n"
         f'// param rows (list of maps): src and dst ids and the link properties; '
         f'example: [{{"src": "a", "dst": "b", "props": {{}}}}]\n'
-        f"{GENERATED}"
+        f"{GENERATED}{PLAN}"
         f"UNWIND $rows AS row\nMATCH (a:{src} {{id: row.src}})\nMATCH (b:{dst} {{id: row.dst}})\n"
-        f"MERGE (a)-[r:{rtype}]->(b)\nSET r += row.props\n"
+        f"MERGE (a)-[r:{rtype}]->(b)\n{setter}"
     )
+
+
+def _rel_props(spec: dict, source: str) -> str:
+    """The model's link properties as a literal map (a map write would need an Eager buffer)."""
+    inner = ", ".join(f"{p}: {source}.{p}" for p in spec["properties"])
+    return f" {{{inner}}}" if inner else ""
 
 
 def generated_files() -> dict[str, str]:
     model = load_yaml("graph.yaml")
-    files = {"schema/constraints.cypher": schema_text()}
+    files = {"schema/constraints.cypher": schema_text(), **record_files(model)}
     for label in model["nodes"]:
         files[f"ingest/merge_{_snake(label)}.cypher"] = node_writer(label)
     for rtype, spec in model["relationships"].items():
         if spec["from"] in model["nodes"] and spec["to"] in model["nodes"]:
-            files[f"ingest/link_{rtype.lower()}.cypher"] = rel_writer(rtype, spec["from"], spec["to"])
+            files[f"ingest/link_{rtype.lower()}.cypher"] = rel_writer(rtype, spec["from"], spec["to"],
+                                                                      spec["properties"])
     record_labels = {label for label, spec in model["nodes"].items() if spec.get("scoped")}
     for label in sorted(record_labels):
         files[f"ingest/create_{_snake(label)}.cypher"] = (
@@ -86,7 +104,7 @@ def generated_files() -> dict[str, str]:
             f"// mode: write\n"
             f'// param rows (list of maps): one map of properties per node, `id` included; '
             f'example: [{{"id": "x_0"}}]\n'
-            f"{GENERATED}"
+            f"{GENERATED}{PLAN}"
             f"UNWIND $rows AS row\nCREATE (n:{label})\nSET n = row\n")
     for rtype, spec in model["relationships"].items():
         if spec["provenance"] == "record" and spec["from"] in record_labels and spec["to"] in model["nodes"]:
@@ -97,9 +115,9 @@ def generated_files() -> dict[str, str]:
                 f"// mode: write\n"
                 f'// param rows (list of maps): src and dst ids and the link properties; '
                 f'example: [{{"src": "a", "dst": "b", "props": {{}}}}]\n'
-                f"{GENERATED}"
+                f"{GENERATED}{PLAN}"
                 f"UNWIND $rows AS row\nMATCH (a:{spec['from']} {{id: row.src}})\n"
-                f"MATCH (b:{spec['to']} {{id: row.dst}})\nCREATE (a)-[r:{rtype}]->(b)\nSET r = row.props\n")
+                f"MATCH (b:{spec['to']} {{id: row.dst}})\nCREATE (a)-[r:{rtype}{_rel_props(spec, 'row.props')}]->(b)\n")
     for extra in model["nodes"]["Actor"].get("extra_labels", []):
         files[f"ingest/label_actor_{extra.lower()}.cypher"] = (
             f"// title: Add the {extra} label to actors\n"

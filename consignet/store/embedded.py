@@ -109,6 +109,7 @@ class EmbeddedStore(GraphStore, EmbeddedAnalysis, EmbeddedRisk):
 
     def write_batch(self, batch: GraphBatch) -> None:
         self._sync()
+        batch.flatten()  # record trees -> nodes and links: this store writes them one by one
         touched_nodes: set[str] = set()
         touched_rels: dict[str, tuple[str, str, str]] = {}
         deleted_nodes: set[str] = set()

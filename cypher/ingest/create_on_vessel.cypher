@@ -4,8 +4,8 @@
 // mode: write
 // param rows (list of maps): src and dst ids and the link properties; example: [{"src": "a", "dst": "b", "props": {}}]
 // generated from consignet/model/graph.yaml by consignet.model.codegen: do not edit
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Consignment {id: row.src})
 MATCH (b:Vessel {id: row.dst})
-CREATE (a)-[r:ON_VESSEL]->(b)
-SET r = row.props
+CREATE (a)-[r:ON_VESSEL {voyage: row.props.voyage}]->(b)

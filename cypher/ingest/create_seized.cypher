@@ -4,8 +4,8 @@
 // mode: write
 // param rows (list of maps): src and dst ids and the link properties; example: [{"src": "a", "dst": "b", "props": {}}]
 // generated from consignet/model/graph.yaml by consignet.model.codegen: do not edit
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Seizure {id: row.src})
 MATCH (b:Consignment {id: row.dst})
 CREATE (a)-[r:SEIZED]->(b)
-SET r = row.props

@@ -3,6 +3,7 @@
 // mode: write
 // param rows (list of maps): src and dst ids and the link properties; example: [{"src": "a", "dst": "b", "props": {}}]
 // generated from consignet/model/graph.yaml by consignet.model.codegen: do not edit
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Consignment {id: row.src})
 MATCH (b:Commodity {id: row.dst})

@@ -3,6 +3,8 @@
 // mode: write
 // param rows (list of maps): one map of properties per node, `id` included; example: [{"id": "x_0"}]
 // generated from consignet/model/graph.yaml by consignet.model.codegen: do not edit
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:Address {id: row.id})
-SET n += row
+ON CREATE SET n += row
+ON MATCH SET n += row
