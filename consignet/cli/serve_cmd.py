@@ -9,6 +9,7 @@ import typer
 
 from consignet.cli.common import DataDirOpt, StoreOpt, err, handle_errors, settings_for
 from consignet.errors import InputError
+from consignet.settings import get_settings
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -51,5 +52,6 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"--host {host}: without API keys the API serves the whole graph to anyone who can "
                              "reach it; set CONSIGNET_API_KEYS_FILE (see `consignet keys add`) or stay on loopback")
         err.print(f"consignet API ({settings.store} store) on http://{host}:{port}  (docs: /docs)")
+        get_settings.cache_clear()  # a single worker builds the app in this process: from the environment above
         uvicorn.run("consignet.api.app:create_app", factory=True, host=host, port=port, workers=workers,
                     log_level="warning", access_log=False)
