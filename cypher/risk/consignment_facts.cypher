@@ -3,8 +3,11 @@
 // mode: read
 // param viewer_country (string or null): the viewing country, null for all; example: null
 // param viewer_groups (list of strings): the viewer's closed groups; example: []
+// param id_from (string or null): first consignment id of a range (a reader splits the scan in two), null from the start; example: null
+// param id_to (string or null): end of the range (excluded), null to the end; example: null
 MATCH (c:Consignment)
-WHERE ($viewer_country IS NULL OR c.originator = $viewer_country OR coalesce(c.scope_kind, 'network') = 'network' OR (c.scope_kind = 'countries' AND $viewer_country IN coalesce(c.scope_countries, [])) OR (c.scope_kind = 'group' AND c.scope_group IN $viewer_groups))
+WHERE ($id_from IS NULL OR c.id >= $id_from) AND ($id_to IS NULL OR c.id < $id_to)
+  AND ($viewer_country IS NULL OR c.originator = $viewer_country OR coalesce(c.scope_kind, 'network') = 'network' OR (c.scope_kind = 'countries' AND $viewer_country IN coalesce(c.scope_countries, [])) OR (c.scope_kind = 'group' AND c.scope_group IN $viewer_groups))
 RETURN c.id AS id, c.record_id AS record_id, c.originator AS originator,
        coalesce(c.reporting_country, c.originator) AS reporting_country, c.source_file AS file,
        c.source_row AS row, c.ingest_run AS ingest_run, c.shipment_date AS date, c.departure_date AS departure,
