@@ -66,16 +66,19 @@ class Scorer:
         if a.counterparties and b.counterparties:
             shared_cp = a.counterparties & b.counterparties
             if shared_cp:
-                w = 0.0
-                for cp in shared_cp:
-                    w += cfg.counterparty * min(1.0, cfg.rare_below / self.cp_rarity.get(cp, 1))
-                corr += round(min(cfg.counterparty_cap, w), 3)
+                corr += self._counterparty_weight(shared_cp)
         pts = name_pts + corr
         if a.country and b.country:
             pts += cfg.same_country if a.country == b.country else cfg.other_country
         if a.legal_families and b.legal_families and a.legal_families.isdisjoint(b.legal_families):
             pts += cfg.other_legal_family
         return round(pts, 3), round(corr, 3), decisive
+
+    def _counterparty_weight(self, shared: set[str]) -> float:
+        """Points for counterparties in common: each counts less the more actors trade with it, capped."""
+        cfg = self.cfg
+        w = sum(cfg.counterparty * min(1.0, cfg.rare_below / self.cp_rarity.get(cp, 1)) for cp in shared)
+        return round(min(cfg.counterparty_cap, w), 3)
 
     def score(self, a: Atom, b: Atom, name_sim: float, name_detail: str = "", explain: bool = False) -> PairScore:
         cfg = self.cfg
@@ -137,10 +140,7 @@ class Scorer:
         if a.counterparties and b.counterparties:
             shared_cp = a.counterparties & b.counterparties
             if shared_cp:
-                w = 0.0
-                for cp in shared_cp:
-                    w += cfg.counterparty * min(1.0, cfg.rare_below / self.cp_rarity.get(cp, 1))
-                w = round(min(cfg.counterparty_cap, w), 3)
+                w = self._counterparty_weight(shared_cp)
                 corr += w
                 if feats is not None:
                     names = ", ".join(sorted(shared_cp)[:3])
