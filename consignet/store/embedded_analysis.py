@@ -263,11 +263,14 @@ class EmbeddedAnalysis(an.AnalysisReads):
             for end in (source, target):
                 self._start(end, viewer)
 
-            def expand(frontier: list[str], keep: set[str], seen: set[str]) -> list[tuple[str, str]]:
+            def expand(frontier: list[str], keep: set[str], seen: set[str],
+                       only: set[str] | None = None) -> list[tuple[str, str]]:
                 pairs = set()
                 for n in frontier:
                     for s, t, rtype, props in self._edges(n):
                         m = t if s == n else s
+                        if only is not None and m not in only:
+                            continue
                         if (m in seen or rtype not in types or self._hidden(m) or not filters.link_ok(rtype, props)
                                 or not self._record_ok(m, viewer, filters)):
                             continue
@@ -277,7 +280,13 @@ class EmbeddedAnalysis(an.AnalysisReads):
                             pairs.add((n, m))
                 return sorted(pairs)
 
-            found = walks.search_paths(source, target, max_length, expand, limit if all_paths else 1)
+            def meet(frontier: list[str], others: list[str], keep: set[str]) -> list[tuple[str, str]]:
+                return expand(frontier, keep, set(), set(others))
+
+            # as on Neo4j, the meeting step is asked in the unrestricted view without filters only
+            open_view = viewer.unrestricted and filters.empty
+            found = walks.search_paths(source, target, max_length, expand, limit if all_paths else 1,
+                                       meet=meet if open_view else None)
             on_paths = sorted({n for p in found.paths for n in p})
             nodes = {n: {**self._info(n), "hub": False, "common": False} for n in on_paths}
             links = self._links_among(nodes, types, filters)

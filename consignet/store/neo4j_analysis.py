@@ -14,6 +14,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from consignet.errors import InputError, NotFoundError, QueryRefused
+from consignet.model import load_yaml
 from consignet.scope import Viewer
 from consignet.store import analysis as an
 from consignet.store import analysis_answers as ans
@@ -21,6 +22,28 @@ from consignet.store import cypher_guard as guard
 from consignet.store import walks
 from consignet.store.analysis import Filters
 from consignet.store.neo4j_reads import Neo4jReads, _open, _run, _summary
+
+# (from, to) labels of each relationship type of the model ("*" any, "A|B" either)
+_REL_ENDS = {t: (str(v.get("from", "*")), str(v.get("to", "*")))
+             for t, v in load_yaml("graph.yaml")["relationships"].items() if isinstance(v, dict)}
+
+
+def _joining_types(types: Sequence[str], side: Sequence[str], other: Sequence[str]) -> list[str]:
+    """The relationship types among ``types`` that the model allows between a node of ``side`` and a node of
+    ``other`` (labels read from the id prefixes; all of ``types`` when a label is not known)."""
+    labels = [{an.primary_label(i) for i in ids} for ids in (side, other)]
+    if any(not lab or "" in lab for lab in labels):
+        return list(types)
+
+    def fits(end: str, labs: set[str]) -> bool:
+        return end == "*" or bool(set(end.split("|")) & labs)
+
+    out = []
+    for t in types:
+        a, b = _REL_ENDS.get(t, ("*", "*"))
+        if (fits(a, labels[0]) and fits(b, labels[1])) or (fits(a, labels[1]) and fits(b, labels[0])):
+            out.append(t)
+    return out
 
 
 class Neo4jAnalysis(Neo4jReads, an.AnalysisReads):
@@ -83,12 +106,27 @@ class Neo4jAnalysis(Neo4jReads, an.AnalysisReads):
             def expand(frontier: list[str], keep: set[str], seen: set[str]) -> list[tuple[str, str]]:
                 row = _run(tx, step, frontier=[eid[i] for i in frontier],
                            keep=[eid[i] for i in keep], seen=[eid[i] for i in seen], rel_types=list(types),
-                           skip_labels=skip, common_threshold=threshold, **params)[0]
+                           skip_labels=skip, common_threshold=threshold, **params,
+                           **({"targets": None} if step == "analysis/expand_pairs_open" else {}))[0]
                 eid.update(zip(row["neighbours"], row["eids"], strict=True))
                 id_of.update(zip(row["eids"], row["neighbours"], strict=True))
                 return [(id_of[n], m) for n, m in zip(row["nodes"], row["neighbours"], strict=True)]
 
-            found = walks.search_paths(source, target, max_length, expand, limit if all_paths else 1)
+            def meet(frontier: list[str], others: list[str], keep: set[str]) -> list[tuple[str, str]]:
+                # Walked from the frontier with fewer links (a big actor's mentions or a container's
+                # consignments are not listed to find the few the other side has reached); only the link
+                # types the model allows between the two frontiers' labels.
+                joining = _joining_types(types, frontier, others)
+                if not joining:
+                    return []
+                row = _run(tx, "analysis/expand_pairs_open", frontier=[eid[i] for i in frontier],
+                           targets=[eid[i] for i in others], keep=[eid[i] for i in keep], seen=[],
+                           rel_types=joining, skip_labels=skip, common_threshold=threshold)[0]
+                return [(id_of[n], m) for n, m in zip(row["nodes"], row["neighbours"], strict=True)]
+
+            # the meeting step is written for the unrestricted view without filters (expand_pairs_open)
+            found = walks.search_paths(source, target, max_length, expand, limit if all_paths else 1,
+                                       meet=meet if _open(viewer, filters) else None)
             on_paths = sorted({n for p in found.paths for n in p})
             nodes = self._nodes(tx, on_paths, viewer) if on_paths else {}
             links = _run(tx, "analysis/links_among", nodes=[eid[i] for i in on_paths], rel_types=list(types),

@@ -19,6 +19,7 @@ from consignet.store.analysis import MAX_PATHS_ENUMERATED, MAX_VISITED, common_f
 
 Expand = Callable[[list[str], set[str], int], list[dict[str, Any]]]
 ExpandPairs = Callable[[list[str], set[str], set[str]], list[tuple[str, str]]]
+MeetPairs = Callable[[list[str], list[str], set[str]], list[tuple[str, str]]]
 
 
 def walk_neighbourhood(start: dict[str, Any], hops: int, limit: int, via: Sequence[str], threshold: int,
@@ -61,24 +62,38 @@ class PathSearch:
 
 
 def search_paths(source: str, target: str, max_length: int, expand: ExpandPairs, max_paths: int,
-                 max_visited: int = MAX_VISITED) -> PathSearch:
+                 max_visited: int = MAX_VISITED, meet: MeetPairs | None = None) -> PathSearch:
     """All shortest paths by bidirectional breadth-first search, expanding the smaller side each step.
 
     ``expand(frontier_ids, keep, seen)`` returns ``(node, neighbour)`` pairs for the allowed neighbours not
-    in ``seen`` (the endpoints in ``keep`` are always allowed). The parents of each side form a bounded DAG
-    that networkx enumerates; paths are returned ordered by their node ids (so both backends answer the
-    same)."""
+    in ``seen`` (the endpoints in ``keep`` are always allowed). ``meet(frontier_ids, other_ids, keep)``
+    returns the same pairs restricted to neighbours in ``other_ids`` (the other side's frontier): it is
+    asked first, so a frontier whose neighbours run to hundreds of thousands (the mentions of big actors)
+    is only listed when the two sides do not meet at this step, and never on the last step the length
+    allows. Any neighbour already reached by the other side is in its frontier (a node of an older level
+    would have met earlier), so the meeting pairs are exactly the pairs the full step would have met on.
+    The parents of each side form a bounded DAG that networkx enumerates; paths are returned ordered by
+    their node ids (so both backends answer the same)."""
     dist = {source: {source: 0}, target: {target: 0}}
     parents: dict[str, dict[str, set[str]]] = {source: defaultdict(set), target: defaultdict(set)}
     frontier = {source: [source], target: [target]}
     depth = {source: 0, target: 0}
     keep = {source, target}
-    meet: set[str] = set()
+    met: set[str] = set()
     while depth[source] + depth[target] < max_length and frontier[source] and frontier[target]:
         side = source if len(frontier[source]) <= len(frontier[target]) else target
         other = target if side == source else source
+        last = depth[source] + depth[target] + 1 >= max_length
+        if meet is not None:
+            pairs = meet(frontier[side], frontier[other], keep)
+            if not pairs and last:
+                break  # no path within max_length: the last level need not be listed
+        else:
+            pairs = []
+        if not pairs:
+            pairs = expand(frontier[side], keep, set(dist[side]))
         new: set[str] = set()
-        for node, neighbour in expand(frontier[side], keep, set(dist[side])):
+        for node, neighbour in pairs:
             known = dist[side].get(neighbour)
             if known is None:
                 dist[side][neighbour] = depth[side] + 1
@@ -88,12 +103,12 @@ def search_paths(source: str, target: str, max_length: int, expand: ExpandPairs,
             parents[side][neighbour].add(node)
         depth[side] += 1
         frontier[side] = sorted(new)
-        meet = {n for n in new if n in dist[other]}
-        if meet:
+        met = {n for n in new if n in dist[other]}
+        if met:
             break
         if len(dist[source]) + len(dist[target]) > max_visited:
             return PathSearch(capped=True)
-    if not meet:
+    if not met:
         return PathSearch()
     dag = nx.DiGraph()
     for node, ps in parents[source].items():
