@@ -135,18 +135,24 @@ def load_keys(path: Path) -> list[ApiKey]:
 
 
 class AuditLog:
-    """Appends one JSON line per request; a lock keeps lines whole when requests run in threads."""
+    """Appends one JSON line per request. The file stays open (no open/close on every request of the hot
+    path), line-buffered in append mode, so each entry reaches the file whole as it is written, also when
+    several server workers append to it; a lock keeps lines whole between threads of one process."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh = path.open("a", encoding="utf-8", buffering=1)
 
     def write(self, **entry: Any) -> None:
         line = json.dumps({"time": datetime.now(UTC).isoformat(timespec="milliseconds"), **entry},
                           ensure_ascii=False, default=str)
-        with self._lock, self.path.open("a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
+        with self._lock:
+            self._fh.write(line + "\n")
+
+    def close(self) -> None:
+        self._fh.close()
 
 
 def read_audit(path: Path, key: str | None = None, limit: int = 50) -> list[dict[str, Any]]:

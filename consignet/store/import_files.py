@@ -19,9 +19,7 @@ from consignet.model import load_yaml
 from consignet.scope import Viewer
 from consignet.store.base import GraphStore
 from consignet.store.batch import GraphBatch
-from consignet.store.import_replace import drop_dangling, drop_superseded
-
-ARRAY_DELIMITER = "\x1f"  # never in our values; passed to the importer as --array-delimiter
+from consignet.store.import_replace import ARRAY_DELIMITER, drop_dangling, drop_superseded
 
 
 def _type_of(value: Any) -> str:
@@ -124,11 +122,11 @@ class ImportFileWriter(GraphStore):
         if self.cuts:
             versions, links = drop_superseded(self.nodes, self.rels, self.cuts)
             self.cuts = {}
-            extra = GraphBatch()
-            extra.nodes["ConsignmentVersion"] = {v["id"]: v for v in versions}
-            for src, dst in links:
-                extra.rel("PREVIOUS_VERSION", src, dst)
             if versions:
+                extra = GraphBatch()
+                extra.nodes["ConsignmentVersion"] = {v["id"]: v for v in versions}
+                for src, dst in links:
+                    extra.rel("PREVIOUS_VERSION", src, dst)
                 self.write_batch(extra)
                 self.nodes["ConsignmentVersion"].close()
                 self.rels["PREVIOUS_VERSION"].close()

@@ -20,7 +20,7 @@ from typing import Any
 
 from consignet import ids
 
-ARRAY_DELIMITER = "\x1f"
+ARRAY_DELIMITER = "\x1f"  # never in our values; passed to the importer as --array-delimiter
 _SCALARS: dict[str, Callable[[str], Any]] = {"long": int, "double": float, "boolean": lambda v: v == "true",
                                              "string": str}
 
@@ -82,12 +82,15 @@ def drop_superseded(nodes: dict[str, Any], rels: dict[str, Any], cuts: dict[str,
         table = nodes["Mention"]
         header = []
 
+        col: list[int] = []  # the consignment_id column, found once from the header
+
         def old_mention(i: int, row: list[str]) -> bool:
-            col = next(n for n, c in enumerate(header[0]) if c.split(":")[0] == "consignment_id")
-            cut = cuts.get(row[col])
+            if not col:
+                col.append(next(n for n, c in enumerate(header[0]) if c.split(":")[0] == "consignment_id"))
+            cut = cuts.get(row[col[0]])
             if cut is None or i >= cut.get(table.path.name, 0):
                 return False
-            old_mentions[row[0]] = row[col]
+            old_mentions[row[0]] = row[col[0]]
             return True
 
         _rewrite(table.path, old_mention, header)
