@@ -144,15 +144,18 @@ def primary_label(node_id: str, labels: Sequence[str] = ()) -> str:
     return next((lab for lab in labels if lab in ALL_LABELS), labels[0] if labels else "")
 
 
+# The properties that name a node, by label (module level: display_name runs for every listed node).
+_NAME_KEYS: dict[str, tuple[str, ...]] = {
+    "Actor": ("name",), "Mention": ("name",), "Consignment": ("record_id",), "Seizure": ("record_id",),
+    "Container": ("number",), "BillOfLading": ("number",), "Seal": ("number",), "Vessel": ("name", "imo"),
+    "Port": ("locode",), "Route": ("label",), "Country": ("code",), "Commodity": ("hs6",),
+    "TaxId": ("value",), "Phone": ("e164",), "Email": ("address",), "Address": ("text", "text_norm"),
+}
+
+
 def display_name(label: str, props: dict[str, Any]) -> str:
     """A short human name for a node in any answer."""
-    pick = {
-        "Actor": ("name",), "Mention": ("name",), "Consignment": ("record_id",), "Seizure": ("record_id",),
-        "Container": ("number",), "BillOfLading": ("number",), "Seal": ("number",), "Vessel": ("name", "imo"),
-        "Port": ("locode",), "Route": ("label",), "Country": ("code",), "Commodity": ("hs6",),
-        "TaxId": ("value",), "Phone": ("e164",), "Email": ("address",), "Address": ("text", "text_norm"),
-    }.get(label, ("id",))
-    for key in pick:
+    for key in _NAME_KEYS.get(label, ("id",)):
         if props.get(key):
             value = props[key]
             if label in ("Consignment", "Seizure"):

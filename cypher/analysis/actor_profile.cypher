@@ -44,7 +44,7 @@ CALL (ms) {
        max(m.shipment_date) AS last_date
   ORDER BY records DESC, i.id
   LIMIT $list_limit
-  RETURN collect({id: i.id, labels: labels(i), props: properties(i), records: records, first_date: first_date,
+  RETURN collect({id: i.id, labels: labels(i), props: i {.value, .scheme, .e164, .address, .text, .text_norm}, records: records, first_date: first_date,
                   last_date: last_date, actors: COUNT { (i)<-[:USES_IDENTIFIER]-() }}) AS identifiers
 }
 CALL (a) {
@@ -54,8 +54,9 @@ CALL (a) {
        max(c.shipment_date) AS last_date
   ORDER BY kind, records DESC, x.id
   WITH kind, collect({x: x, records: records, first_date: first_date, last_date: last_date})[..$list_limit] AS top
-  RETURN collect({kind: kind, items: [i IN top | {id: i.x.id, props: properties(i.x), records: i.records,
-                                                  first_date: i.first_date, last_date: i.last_date}]}) AS usage
+  RETURN collect({kind: kind, items: [i IN top | {id: i.x.id, props: {number: i.x.number, name: i.x.name, imo: i.x.imo,
+                                                  label: i.x.label}, records: i.records, first_date: i.first_date,
+                                                  last_date: i.last_date}]}) AS usage
 }
 CALL (a) {
   MATCH (a)<-[:RESOLVES_TO]-(m:Mention)<-[:HAS_PARTY]-(c:Consignment)-[:HAS_PARTY]->(o:Mention)-[:RESOLVES_TO]->(p:Actor)
@@ -71,5 +72,5 @@ CALL (a) {
   RETURN collect({id: p.id, name: p.name, direction: direction, records: records, first_date: first_date,
                   last_date: last_date})[..$counterparties_limit] AS counterparties
 }
-RETURN a.id AS id, labels(a) AS labels, properties(a) AS props, names, originators, party_countries, legal_forms,
+RETURN a.id AS id, labels(a) AS labels, a {.kind, .name, .aliases} AS props, names, originators, party_countries, legal_forms,
        roles, records, mentions, first_seen, last_seen, identifiers, usage, counterparties, evidence
