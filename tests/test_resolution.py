@@ -244,3 +244,36 @@ def test_the_fast_pair_points_equal_the_explained_score() -> None:
         slow = scorer.score(run.atoms[a], run.atoms[b], sim)
         fast = scorer.points(run.atoms[a], run.atoms[b], name_points(sim, DEFAULT_CONFIG))
         assert fast == (slow.points, slow.corroboration, slow.decisive), (a, b)
+
+
+def test_evidence_is_built_once_on_first_read_and_equals_the_eager_list() -> None:
+    """Merge evidence is explained lazily (``Assignment``); reading it gives the same list every time,
+    shared by the mentions of one atom."""
+    from consignet.resolution import Assignment
+    from consignet.resolution.synthetic import generate
+    from consignet.resolution.types import Feature
+
+    calls: list[int] = []
+
+    def build() -> list[Feature]:
+        calls.append(1)
+        return [Feature("name", "a | b", 1.0)]
+
+    lazy = Assignment("A1", 0.9, None, build)
+    assert calls == [] and lazy.evidence == [Feature("name", "a | b", 1.0)] and lazy.evidence is lazy.evidence
+    assert calls == [1] and lazy == Assignment("A1", 0.9, [Feature("name", "a | b", 1.0)])
+    mentions, _ = generate(3000, seed=2)
+    result = resolve(mentions)
+    merged = [a for a in result.assignments.values() if a.score < 1.0]
+    assert merged and all(any(f.name == "name" for f in a.evidence) for a in merged)
+
+
+def test_parallel_parts_concatenate_to_the_input() -> None:
+    from consignet.resolution.parallel import chunks
+
+    for n in (0, 1, 3, 10, 1001):
+        for k in (1, 2, 3):
+            parts = chunks(list(range(n)), k)
+            assert [x for p in parts for x in p] == list(range(n)) and len(parts) <= k
+    first, second = chunks(list(range(1000)), 2)
+    assert len(first) < len(second)  # the part computed here is the smaller one: it also merges

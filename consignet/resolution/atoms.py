@@ -17,6 +17,7 @@ from consignet.names import ParsedName, parse_name, to_ascii
 from .types import MentionInput
 
 NO_DATE = "9999-12-31"  # mentions without a date sort after dated ones when picking an anchor
+_NONE: frozenset[str] = frozenset()
 
 
 class Atom:
@@ -55,12 +56,14 @@ class Atom:
         self.anchor: tuple[str, str] = (NO_DATE, "")
         self.names: dict[str, int] = {}  # display spellings -> count
         self.legal_forms: dict[str, int] = {}
-        self.legal_families: set[str] = set()
+        # roles, reporting countries and legal-form families: a few distinct small sets shared by all
+        # atoms (``_Grow``), not a set each -- 3 x 216 bytes x 368k atoms at 1M mentions
+        self.legal_families: frozenset[str] = _NONE
         self.bls: set[tuple[str, str]] = set()  # (B/L, role)
         self.containers: set[tuple[str, str]] = set()  # (container, role)
         self.counterparties: set[str] = set()  # name keys of the other parties
-        self.roles: set[str] = set()
-        self.reporting: set[str] = set()
+        self.roles: frozenset[str] = _NONE
+        self.reporting: frozenset[str] = _NONE
         self.addresses: set[str] = set()  # address fingerprints
 
     @property
@@ -118,6 +121,18 @@ class Contested:
         return (key, country) in self.by_tax or (family is None and key in self.by_form)
 
 
+class _Grow:
+    """``s | {x}``, one shared frozenset per distinct value (only their membership and contents are
+    used, never their order)."""
+
+    def __init__(self) -> None:
+        self.known: dict[frozenset[str], frozenset[str]] = {}
+
+    def __call__(self, values: frozenset[str], value: str) -> frozenset[str]:
+        grown = values | {value}
+        return self.known.setdefault(grown, grown)
+
+
 def build_atoms(
     mentions: list[MentionInput], isolated: set[str], parsed_of: dict[str, ParsedName] | None = None
 ) -> list[Atom]:
@@ -127,6 +142,7 @@ def build_atoms(
     parsed_of = parsed_of if parsed_of is not None else {}  # cheaper than parse_name's cache per call
     contested = Contested(mentions, parsed_of)
     by_key: dict[tuple, Atom] = {}
+    grow = _Grow()
     key_of: dict[str, str] = {}
     for m in mentions:
         parsed = parsed_of.get(m.name)
@@ -181,7 +197,9 @@ def build_atoms(
         names[parsed.clean] = names.get(parsed.clean, 0) + 1
         if parsed.legal_form:
             atom.legal_forms[parsed.legal_form] = atom.legal_forms.get(parsed.legal_form, 0) + 1
-            atom.legal_families.add(parsed.legal_family or parsed.legal_form)
+            family = parsed.legal_family or parsed.legal_form
+            if family not in atom.legal_families:
+                atom.legal_families = grow(atom.legal_families, family)
         role = m.role
         for bl in m.bl_numbers:
             atom.bls.add((bl, role))
@@ -194,8 +212,10 @@ def build_atoms(
                 other_key = key_of[other] = (other_parsed or parse_name(other)).key
             if other_key:
                 atom.counterparties.add(other_key)
-        atom.roles.add(role)
-        atom.reporting.add(m.reporting_country)
+        if role not in atom.roles:
+            atom.roles = grow(atom.roles, role)
+        if m.reporting_country not in atom.reporting:
+            atom.reporting = grow(atom.reporting, m.reporting_country)
         for address in m.addresses:
             fingerprint = address_key(address)
             if fingerprint:

@@ -41,6 +41,7 @@ from .config import ResolutionConfig
 MAX_RIVALS = 50
 _KINDS = {"company": frozenset({"company"}), "person": frozenset({"person"})}
 _NO_KIND: frozenset[str] = frozenset()
+_NO_COUNTRY: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -69,11 +70,15 @@ class _Clusters:
         ]
         self.kinds: list[frozenset[str]] = [_KINDS.get(a.kind, _NO_KIND) for a in atoms]
         self.size: list[int] = [a.size for a in atoms]
-        self.names: list[dict[str, int] | None] = [{a.name_key: a.size} for a in atoms]
+        # a root's names with their mention counts; None until the root first merges (then built from
+        # its atom), and again once it is merged away: no dict per atom for the many that never merge
+        self.atoms = atoms
+        self.names: list[dict[str, int] | None] = [None] * n
         self.top: dict[int, list[str]] = {}  # root -> its most frequent names (cached until a merge)
         self.rejects: list[set[tuple[int, int]] | None] = [reject_tags.get(i) for i in range(n)]
-        self.countries: list[frozenset[str]] = [frozenset({a.country} if a.country else ()) for a in atoms]
-        self.families: list[frozenset[str]] = [frozenset(a.legal_families) for a in atoms]
+        one_country = {c: frozenset({c}) for c in {a.country for a in atoms} if c}  # shared, not one per atom
+        self.countries: list[frozenset[str]] = [one_country.get(a.country or "", _NO_COUNTRY) for a in atoms]
+        self.families: list[frozenset[str]] = [a.legal_families for a in atoms]  # frozen and shared already
         self.phones: list[frozenset[str]] = [a.phones for a in atoms]
         self.emails: list[frozenset[str]] = [a.emails for a in atoms]
 
@@ -126,7 +131,7 @@ class _Clusters:
     def top_names(self, root: int, n: int) -> list[str]:
         hit = self.top.get(root)
         if hit is None:
-            names = self.names[root] or {}
+            names = self._names(root)
             if len(names) <= 1:
                 hit = list(names)
             else:
@@ -134,12 +139,19 @@ class _Clusters:
             self.top[root] = hit
         return hit
 
+    def _names(self, root: int) -> dict[str, int]:
+        names = self.names[root]
+        if names is None:
+            atom = self.atoms[root]
+            names = self.names[root] = {atom.name_key: atom.size}
+        return names
+
     def union(self, ra: int, rb: int) -> int:
         if self.size[ra] < self.size[rb]:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.size[ra] += self.size[rb]
-        na, nb = self.names[ra] or {}, self.names[rb] or {}
+        na, nb = self._names(ra), self._names(rb)
         if len(na) < len(nb):
             na, nb = nb, na
         for key, count in nb.items():

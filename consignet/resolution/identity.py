@@ -41,7 +41,7 @@ def assign_ids(
     prev_of = previous.mention_actor if previous else {}
 
     holdings: dict[str, Counter[int]] = {}
-    for root, members in clusters.items():
+    for root, members in clusters.items() if prev_of else ():  # a first run: a million lookups saved
         for _, mention_id in members:
             old = prev_of.get(mention_id)
             if old is not None:

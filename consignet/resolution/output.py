@@ -6,6 +6,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from .atoms import Atom
 from .cluster import ClusterOutcome, Link
@@ -38,6 +39,16 @@ class _Explainer:
         self.done[id(lk)] = (lk, features)
         return list(features)
 
+    def atom(self, atom: Atom, lk: Link) -> list[Feature]:
+        """The evidence of an atom joined through ``lk``: ``identical`` first when it pools mentions."""
+        if atom.size > 1:
+            return [_identical(atom), *self(lk)]
+        return self(lk)
+
+
+def _identical(atom: Atom) -> Feature:
+    return Feature("identical", atom.name_key, 0.0, f"{atom.size} mentions with the same name, country and identifiers")
+
 
 def build_outputs(
     atoms: list[Atom],
@@ -62,26 +73,20 @@ def build_outputs(
         actor = ids[root]
         alone = len(members) == 1
         for atom in members:
-            evidence: list[Feature] = []
-            score = 1.0
-            if atom.size > 1:
-                evidence.append(
-                    Feature(
-                        "identical",
-                        atom.name_key,
-                        0.0,
-                        f"{atom.size} mentions with the same name, country and identifiers",
-                    )
-                )
             lk = outcome.merge_links.get(atom.idx)
             if lk is not None:
-                evidence.extend(explain(lk))
-                score = points_to_score(lk.points)
-            elif not alone:
-                evidence.append(Feature("judgement", "confirm", 0.0, "joined by an analyst's confirmation"))
-            assignment = Assignment(actor, round(score, 4), evidence)
-            for mid in atom.mention_ids:
-                assignments[mid] = assignment
+                # explained when read (see ``Assignment``): callers store the evidence of what changed
+                score = round(points_to_score(lk.points), 4)
+                assignment = Assignment(actor, score, None, partial(explain.atom, atom, lk))
+            else:
+                evidence: list[Feature] = [_identical(atom)] if atom.size > 1 else []
+                if not alone:
+                    evidence.append(Feature("judgement", "confirm", 0.0, "joined by an analyst's confirmation"))
+                assignment = Assignment(actor, 1.0, evidence)
+            if len(atom.mention_ids) == 1:
+                assignments[atom.mention_ids[0]] = assignment
+            else:  # the whole atom at C speed, same order
+                assignments.update(dict.fromkeys(atom.mention_ids, assignment))
 
     actors = {ids[root]: _summary(ids[root], members) for root, members in by_root.items()}
     review = _review(atoms, outcome, links, ids, judged, by_root, explain, cfg)

@@ -31,9 +31,21 @@ def worker_count(items: int, cfg: ResolutionConfig) -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+# The first part is computed here, and this process then also merges every part's results (unpickling
+# the helper's, filling its own tables): a profile at 1M mentions showed it waiting ~1 s in ``recv`` in
+# all, while the helper finished ~4 s of work earlier. So the first part is a little smaller.
+HERE_SHARE = 0.9
+
+
 def chunks(items: Sequence[Any], n: int) -> list[Sequence[Any]]:
-    size = -(-len(items) // n) if items else 1
-    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
+    """``items`` in ``n`` consecutive parts (concatenated, the same sequence: results do not depend on
+    where it is cut); the first, computed by this process, ``HERE_SHARE`` of an equal share."""
+    if n <= 1 or len(items) < 2 * n:
+        size = -(-len(items) // n) if items else 1
+        return [items[i : i + size] for i in range(0, len(items), size)] or [items]
+    first = int(len(items) / n * HERE_SHARE)
+    size = -(-(len(items) - first) // (n - 1))
+    return [items[:first]] + [items[i : i + size] for i in range(first, len(items), size)]
 
 
 def _child(conn: Any, index: int) -> None:

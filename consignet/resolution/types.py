@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -48,11 +49,49 @@ class Feature:
     detail: str = ""
 
 
-@dataclass(slots=True)
 class Assignment:
-    actor_id: str
-    score: float  # 0..1, confidence of the link that put this mention in its actor (1.0 alone)
-    evidence: list[Feature]
+    """A mention's actor, the confidence of the link that put it there (0..1; 1.0 alone) and the
+    evidence for that link.
+
+    The evidence may be given as a function that builds it: a large run has hundreds of thousands
+    of links to explain (a fifth of its time, measured), while a caller usually stores the evidence of
+    the few assignments that changed. It is built on first access, then kept; the same list either way.
+    """
+
+    __slots__ = ("actor_id", "score", "_evidence", "_build")
+
+    def __init__(
+        self,
+        actor_id: str,
+        score: float,
+        evidence: list[Feature] | None = None,
+        build: Callable[[], list[Feature]] | None = None,
+    ) -> None:
+        self.actor_id = actor_id
+        self.score = score
+        self._evidence = [] if evidence is None and build is None else evidence
+        self._build = build
+
+    @property
+    def evidence(self) -> list[Feature]:
+        if self._evidence is None:
+            assert self._build is not None
+            self._evidence, self._build = self._build(), None
+        return self._evidence
+
+    @evidence.setter
+    def evidence(self, value: list[Feature]) -> None:
+        self._evidence, self._build = value, None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Assignment):
+            return NotImplemented
+        return (self.actor_id, self.score, self.evidence) == (other.actor_id, other.score, other.evidence)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return f"Assignment(actor_id={self.actor_id!r}, score={self.score!r}, evidence={self.evidence!r})"
 
 
 @dataclass(slots=True)
