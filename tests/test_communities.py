@@ -10,6 +10,7 @@ import yaml
 from test_risk_support import Rec, Scenario, actor_id
 
 from consignet import ids
+from consignet.analysis import communities as comm
 from consignet.analysis import service
 from consignet.analysis.communities import community_id, component_id
 from consignet.analysis.weights import DEFAULT_PATH, load_weights
@@ -126,3 +127,38 @@ def test_a_worker_process_gives_the_same_answers(embedded_store: GraphStore, mon
     assert seconds["parallel"] is True
     assert communities.members == inline.communities.members
     assert model.actor_score == inline.actor_score
+
+
+def test_an_unchanged_projection_keeps_the_stored_communities(embedded_store: GraphStore) -> None:
+    """A refresh on the projection the stored communities were made from reuses them (Louvain would give them
+    again); a change of the projection, or reuse=False, recomputes."""
+    s = rings()
+    s.write(embedded_store)
+    first = service.refresh_communities(embedded_store)
+    assert first["seconds"]["communities_reused"] is False
+    again = service.refresh_communities(embedded_store)
+    assert again["seconds"]["communities_reused"] is True
+    forced = service.refresh_communities(embedded_store, reuse=False)
+    assert forced["seconds"]["communities_reused"] is False
+    assert service.get_model(embedded_store, Viewer.all()).communities.members == service.stored_communities(
+        embedded_store).members
+    s.add(Rec("MORE", "C2", "A2"))
+    s.write(embedded_store)
+    changed = service.refresh_communities(embedded_store)
+    assert changed["seconds"]["communities_reused"] is False
+
+
+def test_projection_links_add_up_as_one_by_one_sums(embedded_store: GraphStore) -> None:
+    """The links are counted once and their weights added one by one, consignments first: the same floats as
+    summing each consignment and identifier in turn (the partition depends on them to the last bit)."""
+    rings().write(embedded_store)
+    model = service.get_model(embedded_store, Viewer.all())
+    proj = comm.projection(model.facts, model.weights)
+    proj.cooccurrence_weight, proj.identifier_weight = 0.1, 0.7  # weights a product would round differently
+    naive: dict[tuple[str, str], float] = {}
+    for rec in model.facts.records.values():
+        actors = sorted({p.actor for p in rec.trade_parties() if p.actor})
+        for i, a in enumerate(actors):
+            for b in actors[i + 1:]:
+                naive[(a, b)] = naive.get((a, b), 0.0) + 0.1
+    assert comm.edge_list(proj) == [(a, b, x) for (a, b), x in sorted(naive.items())]

@@ -14,6 +14,7 @@ from typing import Any
 
 from consignet import ids
 from consignet.analysis.facts import IdentifierGroup, Record
+from consignet.analysis.proximity import container_ids
 from consignet.analysis.risk import RiskModel
 from consignet.errors import InputError, NotFoundError
 from consignet.scope import Viewer
@@ -48,7 +49,8 @@ def _seeds(model: RiskModel) -> tuple[dict[str, list], dict[str, list], dict[str
     actors: dict[str, list] = defaultdict(list)
     boxes: dict[str, list] = defaultdict(list)
     idents: dict[str, list] = defaultdict(list)
-    box_of_id = {ids.shared_node_id("Container", b): b for r in facts.records.values() for b in r.containers}
+    # Only the flagged containers' numbers (hashing every number of a million records took seconds).
+    box_of_id = container_ids(facts, {f.target for f in facts.flags if f.target_label == "Container"})
     for s in facts.seizures:
         via = {"kind": "seizure", "id": s.id, "label": s.label, "reason": s.reason, "record": s.ref()}
         for cid in s.consignments:

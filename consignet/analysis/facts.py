@@ -55,11 +55,22 @@ class Record:
     parties: tuple[Party, ...]
 
     @classmethod
-    def from_tuple(cls, row: tuple[Any, ...]) -> Record:
-        """From a row of ``risk_consignments`` (values in ``CONSIGNMENT_FIELDS`` order)."""
+    def from_tuple(cls, row: tuple[Any, ...], known: dict[tuple[Any, ...], Party] | None = None) -> Record:
+        """From a row of ``risk_consignments`` (values in ``CONSIGNMENT_FIELDS`` order). ``known``: parties
+        made before, shared (a party is frozen, and one company appears alike on thousands of records: a
+        million records make a few hundred thousand distinct parties, not millions)."""
         *head, mass, value, currency, packages, mode, pol, pod, delivery, tss, containers, parties = row
+        if known is None:
+            known = {}
+        made = []
+        for p in parties:
+            key = tuple(p)
+            party = known.get(key)
+            if party is None:
+                party = known[key] = Party(p[0] or "", *p[1:])
+            made.append(party)
         return cls(*head, _num(mass), _num(value), currency, packages, mode, pol, pod, delivery, tuple(tss),
-                   tuple(containers), tuple(Party(p[0] or "", *p[1:]) for p in parties))
+                   tuple(containers), tuple(made))
 
     @property
     def end_date(self) -> str | None:
@@ -146,11 +157,16 @@ class RiskFacts:
     def records_of(self, actor: str) -> list[str]:
         """Consignments the actor is a trading party of (ids, sorted)."""
         if self._by_actor is None:
-            index: dict[str, set[str]] = defaultdict(set)
+            index: dict[str, list[str]] = defaultdict(list)
             for rec in self.records.values():
-                for p in rec.trade_parties():
-                    index[p.actor].add(rec.id)  # type: ignore[index]
-            self._by_actor = {a: sorted(r) for a, r in index.items()}
+                rid = rec.id
+                for p in rec.parties:
+                    if p.actor and p.role in TRADE_ROLES:
+                        found = index[p.actor]
+                        if not found or found[-1] != rid:  # one actor in two roles of a record: once
+                            found.append(rid)
+            # Records are loaded in id order, so the lists are mostly sorted already (sorting them is cheap).
+            self._by_actor = {a: sorted(set(r)) for a, r in index.items()}
         return self._by_actor.get(actor, [])
 
     def actor_names(self) -> dict[str, str]:
@@ -180,7 +196,9 @@ def _num(value: Any) -> float | None:
 
 def load_facts(store: Any, viewer: Viewer) -> RiskFacts:
     """Everything the engine reads, for what ``viewer`` may see."""
-    loaded = [Record.from_tuple(row) for row in store.risk_consignments(viewer)]
+    known: dict[tuple[Any, ...], Party] = {}
+    loaded = [Record.from_tuple(row, known) for row in store.risk_consignments(viewer)]
+    del known
     loaded.sort(key=lambda r: r.id)  # one order on both stores (ties in the engine break alike)
     records = {r.id: r for r in loaded}
     del loaded

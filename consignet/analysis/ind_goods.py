@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from consignet.analysis.facts import Record, RiskFacts
 from consignet.analysis.hits import Hit, words
@@ -57,23 +57,25 @@ def _route(rec: Record) -> str:
     return f"{_country(rec.pol) or '?'}>{_country(rec.pod) or '?'}"
 
 
-def _outliers(records: Iterable[Record], measure: Callable[[Record], float | None],
-              key: Callable[[Record], tuple[str, ...]], min_peers: int, max_z: float
+def _median(sorted_values: list[float]) -> float:
+    """statistics.median of already sorted values (the same arithmetic: the middle one, or the mean of two)."""
+    n = len(sorted_values)
+    if n % 2:
+        return sorted_values[n // 2]
+    return (sorted_values[n // 2 - 1] + sorted_values[n // 2]) / 2
+
+
+def _outliers(groups: Iterable[list[tuple[Record, float]]], min_peers: int, max_z: float
               ) -> list[tuple[Record, float, float, int]]:
     """(record, value, peer median, peers) for values far from the median of their peer group, on a log
     scale (prices and weights are skewed: a tenth and ten times are equally far)."""
-    groups: dict[tuple[str, ...], list[tuple[Record, float]]] = defaultdict(list)
-    for rec in records:
-        value = measure(rec)
-        if value is not None and value > 0:
-            groups[key(rec)].append((rec, value))
     out = []
-    for members in groups.values():
+    for members in groups:
         if len(members) < min_peers:
             continue
         logs = [math.log(v) for _, v in members]
-        median = statistics.median(logs)
-        spread = MAD_SCALE * statistics.median(abs(x - median) for x in logs)
+        median = _median(sorted(logs))
+        spread = MAD_SCALE * _median(sorted([abs(x - median) for x in logs]))
         if spread <= 0:
             # More than half the peers share one value (a list price): the mean absolute deviation
             # stands in for the MAD, as in Iglewicz and Hoaglin's modified z-score.
@@ -86,26 +88,30 @@ def _outliers(records: Iterable[Record], measure: Callable[[Record], float | Non
     return out
 
 
-def _per_kg(rec: Record) -> float | None:
-    return rec.value / rec.mass if rec.value and rec.mass else None
-
-
-def _per_package(rec: Record) -> float | None:
-    return rec.mass / rec.packages if rec.mass and rec.packages else None
-
-
 def value_outlier(facts: RiskFacts, w: Weights) -> list[Hit]:
     """Value per kg against peers on the same HS-6, route and currency (values are compared in their own
-    currency: no exchange rates are guessed); kg per package against peers on the same HS-6 and route."""
+    currency: no exchange rates are guessed); kg per package against peers on the same HS-6 and route.
+    Both peer groups are made in one pass over the records (the route text once per record)."""
     spec = w.indicators.value_outlier
-    recs = [r for r in facts.records.values() if r.hs6]
+    per_kg: dict[tuple[str, str, str], list[tuple[Record, float]]] = defaultdict(list)
+    per_package: dict[tuple[str, str], list[tuple[Record, float]]] = defaultdict(list)
+    for rec in facts.records.values():
+        if not rec.hs6 or not rec.mass:
+            continue  # no HS-6: no peers; no mass: neither measure
+        price = rec.value / rec.mass if rec.value else None
+        load = rec.mass / rec.packages if rec.packages else None
+        if not (price is not None and price > 0) and not (load is not None and load > 0):
+            continue
+        route = _route(rec)
+        if price is not None and price > 0:
+            per_kg[(rec.hs6, route, rec.currency or "")].append((rec, price))
+        if load is not None and load > 0:
+            per_package[(rec.hs6, route)].append((rec, load))
     found: dict[str, list[str]] = defaultdict(list)
-    for rec, value, median, n in _outliers(recs, _per_kg, lambda r: (r.hs6 or "", _route(r), r.currency or ""),
-                                           spec.min_peers, spec.max_robust_z):
+    for rec, value, median, n in _outliers(per_kg.values(), spec.min_peers, spec.max_robust_z):
         found[rec.id].append(f"value per kg {value:,.2f} {rec.currency or ''} against a median of {median:,.2f} "
                              f"on {n} consignments of HS {rec.hs6} {_route(rec)}")
-    for rec, value, median, n in _outliers(recs, _per_package, lambda r: (r.hs6 or "", _route(r)),
-                                           spec.min_peers, spec.max_robust_z):
+    for rec, value, median, n in _outliers(per_package.values(), spec.min_peers, spec.max_robust_z):
         found[rec.id].append(f"{value:,.1f} kg per package against a median of {median:,.1f} on {n} "
                              f"consignments of HS {rec.hs6} {_route(rec)}")
     return [Hit("value_outlier", rid, spec.weight, "; ".join(texts)) for rid, texts in sorted(found.items())]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import statistics
 from collections import defaultdict
+from datetime import date
 
 from consignet.analysis.facts import Record, RiskFacts
 from consignet.analysis.hits import Hit, to_date
@@ -82,33 +83,38 @@ def relay(facts: RiskFacts, w: Weights) -> list[Hit]:
         if not rec.hs6:
             continue
         end, start = rec.end_date, rec.departure or rec.date
-        for actor in rec.actors(*RECEIVERS):
-            if end:
+        sent = {p.actor for p in rec.parties if p.actor and p.role in SENDERS}
+        got = {p.actor for p in rec.parties if p.actor and p.role in RECEIVERS}
+        if end:
+            for actor in sorted(got):
                 incoming[(actor, rec.hs6)].append((end, rec.id))
-        for actor in rec.actors(*SENDERS):
-            if start:
+        if start:
+            for actor in sorted(sent):
                 outgoing.append((actor, rec.hs6, start, rec))
     for legs in incoming.values():
         legs.sort()
     found: dict[str, dict[str, str]] = defaultdict(dict)
     names = facts.actor_names()
+    dates = _DateCache()
+    senders: dict[str, set[str]] = {}  # record -> its consignors and sellers, made once per record met
+    receivers: dict[str, set[str]] = {}
     for actor, hs6, start, leg2 in outgoing:
         legs = incoming.get((actor, hs6))
         if not legs:
             continue
-        d2 = to_date(start)
+        d2 = dates.get(start)
         if d2 is None:
             continue
-        lo = (d2.toordinal() - spec.window_days)
-        pos = bisect.bisect_left(legs, (_iso(lo), ""))
-        for end, leg1_id in legs[pos:]:
-            d1 = to_date(end)
+        pos = bisect.bisect_left(legs, (dates.iso(d2.toordinal() - spec.window_days), ""))
+        for k in range(pos, len(legs)):  # (not legs[pos:]: a copy of the rest for every leg of a busy trader)
+            end, leg1_id = legs[k]
+            d1 = dates.get(end)
             if d1 is None or (d1 - d2).days > 2:
                 break
             if leg1_id == leg2.id or (d2 - d1).days > spec.window_days:
                 continue
             leg1 = facts.records[leg1_id]
-            if set(leg1.actors(*SENDERS)) & set(leg2.actors(*RECEIVERS)):
+            if _actors(leg1, SENDERS, senders) & _actors(leg2, RECEIVERS, receivers):
                 continue  # goods sent back to their sender are a return, not a relay
             detail = (f"{names.get(actor, actor)} received HS {hs6} on {leg1.originator}/{leg1.record_id} "
                       f"({end}) and consigned it onward on {leg2.originator}/{leg2.record_id} ({start}), "
@@ -119,7 +125,30 @@ def relay(facts: RiskFacts, w: Weights) -> list[Hit]:
                 tuple(sorted(others))) for rid, others in sorted(found.items())]
 
 
-def _iso(ordinal: int) -> str:
-    from datetime import date
+def _actors(rec: Record, roles: tuple[str, ...], known: dict[str, set[str]]) -> set[str]:
+    found = known.get(rec.id)
+    if found is None:
+        found = known[rec.id] = {p.actor for p in rec.parties if p.actor and p.role in roles}
+    return found
 
+
+class _DateCache:
+    """Dates parsed once: a million records share a few thousand dates, and the legs are compared pairwise."""
+
+    def __init__(self) -> None:
+        self._dates: dict[str, date | None] = {}
+        self._iso: dict[int, str] = {}
+
+    def get(self, value: str) -> date | None:
+        if value not in self._dates:
+            self._dates[value] = to_date(value)
+        return self._dates[value]
+
+    def iso(self, ordinal: int) -> str:
+        if ordinal not in self._iso:
+            self._iso[ordinal] = _iso(ordinal)
+        return self._iso[ordinal]
+
+
+def _iso(ordinal: int) -> str:
     return date.fromordinal(max(1, ordinal)).isoformat()

@@ -55,12 +55,17 @@ def container_clone(facts: RiskFacts, w: Weights) -> list[Hit]:
     Copies of one shipment reported by several countries share their loading port, so they do not count."""
     spec = w.indicators.container_clone
     by_box: dict[str, list[tuple[str, str, Record]]] = defaultdict(list)
+    valid: dict[str, bool] = {}  # date text -> parses (a million records share a few thousand dates)
     for rec in facts.records.values():
+        if not rec.containers:
+            continue
         start = rec.departure or rec.date
         end = rec.arrival or start
         if not start or not rec.pol:
             continue
-        if to_date(end) is None or end < start:
+        if end not in valid:
+            valid[end] = to_date(end) is not None
+        if not valid[end] or end < start:
             end = start
         for box in rec.containers:
             by_box[box].append((start, end, rec))

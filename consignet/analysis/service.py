@@ -47,39 +47,49 @@ def no_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # Everything made meanwhile is young to the collector: the first collections after it walked the
+            # millions of objects of the facts and the model again, one generation after the other (10-15 s
+            # at 1M). They are kept (the model is cached) and hold no cycles, so they are moved out of its
+            # sight (gc.freeze); reference counting still frees them when the cache drops them.
+            gc.freeze()
             gc.enable()
 
 
-def analyse(facts: Any, w: Weights, communities: comm.Communities | None = None
-            ) -> tuple[comm.Communities, risk.RiskModel, dict[str, float]]:
+def analyse(facts: Any, w: Weights, communities: comm.Communities | None = None,
+            stored: tuple[str, comm.Communities] | None = None
+            ) -> tuple[comm.Communities, risk.RiskModel, dict[str, Any]]:
     """Communities (unless given) and the risk model, with the seconds each took. On a big projection Louvain
     runs in a worker process while this one computes the indicators: the two are independent until the
-    community indicator, and a refresh has two cores."""
+    community indicator, and a refresh has two cores. ``stored``: the projection digest and communities of
+    the last refresh, reused when the projection has not changed (Louvain would give them again)."""
     t0 = time.perf_counter()
     if communities is not None:
         base = risk.prepare(facts, w)
         t1 = time.perf_counter()
         return communities, risk.finish(base, communities), {"communities": 0.0, "risk": round(t1 - t0, 2)}
-    links = comm.projection_weights(facts, w)
-    edges = comm.edge_list(links)
-    args = (edges, w.communities.resolution, w.communities.seed)
-    if len(edges) >= PARALLEL_LINKS:
+    proj = comm.projection(facts, w)
+    pairs = sum(len(a) * (len(a) - 1) // 2 for a in proj.party_sets) + sum(
+        len(a) * (len(a) - 1) // 2 for a in proj.identifier_sets)
+    args = (proj, w.communities.resolution, w.communities.seed, stored[0] if stored else None)
+    parallel = pairs >= PARALLEL_LINKS
+    if parallel:
         with comm.PartitionWorker(*args) as worker:
             base = risk.prepare(facts, w)
             t1 = time.perf_counter()
-            parts = worker.result()
+            digest, links, parts = worker.result()
     else:
-        parts = comm.partition(*args) if edges else ([], [])
+        digest, links, parts = comm.run(*args)
         t1 = time.perf_counter()
         base = risk.prepare(facts, w)
     t2 = time.perf_counter()
-    communities = comm.assemble(*parts, len(edges))
+    reused = parts is None and stored is not None
+    communities = stored[1] if reused and stored else comm.assemble(*(parts or ([], [])), links)
+    communities.digest = digest
     model = risk.finish(base, communities)
     t3 = time.perf_counter()
-    parallel = len(edges) >= PARALLEL_LINKS
     return communities, model, {"communities": round((t2 if parallel else t1) - t0, 2),
                                 "risk": round((t1 - t0 if parallel else t2 - t1) + t3 - t2, 2),
-                                "parallel": parallel}
+                                "parallel": parallel, "communities_reused": parts is None}
 
 
 def now_iso() -> str:
@@ -144,9 +154,12 @@ def get_model(store: Any, viewer: Viewer, weights: Weights | None = None) -> ris
     return model
 
 
-def refresh_communities(store: Any, *, alerts: bool = True, weights: Weights | None = None) -> dict[str, Any]:
+def refresh_communities(store: Any, *, alerts: bool = True, weights: Weights | None = None,
+                        reuse: bool = True) -> dict[str, Any]:
     """Recompute and store the communities, the risk scores and the alerts of new records (after an ingest
-    or a resolution run). Returns a summary with the time each step took."""
+    or a resolution run). Returns a summary with the time each step took. With ``reuse``, the stored
+    communities are kept when the actor projection is the one they were computed on (an ingest of seizures,
+    or of records that add no link): Louvain would give them again."""
     from consignet.analysis import alerts as alert_mod
 
     store = with_risk(store)
@@ -155,13 +168,15 @@ def refresh_communities(store: Any, *, alerts: bool = True, weights: Weights | N
     with no_gc():
         facts = load_facts(store, Viewer.all())
         t1 = time.perf_counter()
-        communities, model, seconds = analyse(facts, w)
+        data = store.get_meta(COMMUNITIES_KEY) if reuse else None
+        stored = (data["projection"], comm.Communities.from_meta(data)) if data and data.get("projection") else None
+        communities, model, seconds = analyse(facts, w, stored=stored)
         t2 = time.perf_counter()
         raised = alert_mod.detect(store, model) if alerts else []
     version = int((store.get_meta(VERSION_KEY) or {}).get("version", 0)) + 1
     new_stamp = f"v{version}:{store.data_stamp()}"
     store.set_meta(COMMUNITIES_KEY, {**communities.as_meta(), "stamp": new_stamp, "computed_at": now_iso(),
-                                     "weights_digest": w.digest})
+                                     "weights_digest": w.digest, "projection": communities.digest})
     store.set_meta(RISK_SCORES_KEY, {"computed_at": now_iso(), "weights_digest": w.digest,
                                      "scores": {a: model.actor_score[a] for a in model.ranking}})
     store.set_meta(VERSION_KEY, {"version": version, "at": now_iso(), "reason": "refresh"})

@@ -22,8 +22,7 @@ from consignet.store.risk_reads import RiskReads
 
 _CHUNK = 10_000
 _FETCH = 20_000
-# Consignment ids are "csg_" + a hex digest, spread evenly: this splits them in halves.
-_SPLIT = "csg_8"
+_READERS = 2  # sessions reading consignment facts at once
 
 
 def _party_key(party: tuple[Any, ...]) -> tuple[str, str, str]:
@@ -55,26 +54,32 @@ class Neo4jRisk(RiskReads):
             raise StoreUnavailable(f"Neo4j query {name} failed: {exc}") from exc
 
     def risk_consignments(self, viewer: Viewer) -> Iterator[tuple[Any, ...]]:
-        """Every visible consignment's facts, read as two id ranges at once: Neo4j Community runs a query on
-        one core, and at a million rows the server's work (not the transfer) is most of the time; two
-        sessions use both cores while this process decodes. The caller sorts, so the order is free."""
-        out: queue.Queue[Any] = queue.Queue(maxsize=_FETCH)
+        """Every visible consignment's facts, read as id ranges by two sessions at once: Neo4j Community runs a
+        query on one core, so two sessions use both while this process decodes. A range comes back as one
+        record holding its rows: the driver's own work per record (a Python loop around the Rust decoder) was
+        most of this process's time at a million one-row records. The caller sorts, so the order is free."""
+        todo: queue.Queue[tuple[str | None, str | None]] = queue.Queue()
+        for bounds in _ranges(self.read("risk/consignment_count")[0]["consignments"]):
+            todo.put(bounds)
+        out: queue.Queue[Any] = queue.Queue(maxsize=8)
         done = object()
         stop = threading.Event()
 
-        def read(lo: str | None, hi: str | None) -> None:
+        def read() -> None:
             try:
-                for row in self._consignment_rows(viewer, lo, hi):
-                    if stop.is_set():
-                        return
-                    out.put(row)
+                with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+                    while not stop.is_set():
+                        try:
+                            lo, hi = todo.get_nowait()
+                        except queue.Empty:
+                            return
+                        out.put(self._consignment_rows(session, viewer, lo, hi))
             except BaseException as exc:  # handed to the caller
                 out.put(exc)
             finally:
                 out.put(done)
 
-        threads = [threading.Thread(target=read, args=r, name=f"risk-facts-{i}", daemon=True)
-                   for i, r in enumerate([(None, _SPLIT), (_SPLIT, None)])]
+        threads = [threading.Thread(target=read, name=f"risk-facts-{i}", daemon=True) for i in range(_READERS)]
         for t in threads:
             t.start()
         running = len(threads)
@@ -86,31 +91,27 @@ class Neo4jRisk(RiskReads):
                 elif isinstance(item, BaseException):
                     raise item
                 else:
-                    yield item
+                    yield from item
         finally:
             stop.set()
             while any(t.is_alive() for t in threads):  # unblock a reader waiting on a full queue
                 with contextlib.suppress(queue.Empty):
                     out.get(timeout=0.05)
 
-    def _consignment_rows(self, viewer: Viewer, lo: str | None, hi: str | None) -> Iterator[tuple[Any, ...]]:
-        query = lib.get("risk/consignment_facts").text
+    def _consignment_rows(self, session: Any, viewer: Viewer, lo: str | None, hi: str | None
+                          ) -> list[tuple[Any, ...]]:
         try:
-            # Big fetches: a million rows in batches of 1,000 spend more time in round trips than in transfer.
-            with self.driver.session(database=self.database, default_access_mode=READ_ACCESS,
-                                     fetch_size=_FETCH) as session:
-                for record in session.run(query, {**viewer.params(), "id_from": lo, "id_to": hi}):
-                    *head, tss, containers, parties = tuple(record)  # columns in CONSIGNMENT_FIELDS order
-                    rows = []
-                    for role, actor, kind, name, scheme, tax in parties:
-                        aid, aname, akind = actor or (None, None, None)
-                        rows.append((role, aid, aname, akind or kind, name, scheme, tax))
-                    rows.sort(key=_party_key)
-                    yield (*head, [code for _, code in sorted(tss)], sorted(containers), rows)
+            record = session.run(lib.get("risk/consignment_facts").text,
+                                 {**viewer.params(), "id_from": lo, "id_to": hi}).single(strict=True)
         except (ServiceUnavailable, DriverError) as exc:
             raise StoreUnavailable(f"Neo4j at {self.uri} failed while reading consignments: {exc}") from exc
         except Neo4jError as exc:
             raise StoreUnavailable(f"Neo4j query risk/consignment_facts failed: {exc}") from exc
+        out = []
+        for row in record[0]:
+            *head, links = row  # values in CONSIGNMENT_FIELDS order up to mode, then the links
+            out.append((*head, *_split_links(links)))
+        return out
 
     def risk_identifiers(self, viewer: Viewer) -> list[dict[str, Any]]:
         out = []
@@ -153,3 +154,44 @@ class Neo4jRisk(RiskReads):
     def data_stamp(self) -> str:
         row = self.read("risk/data_stamp")[0]
         return f"{row['nodes']}:{row['rels']}"
+
+
+_UNSET: Any = object()
+
+
+def _ranges(consignments: int) -> list[tuple[str | None, str | None]]:
+    """Id ranges of a few thousand consignments each (open at both ends, so any id falls in one). Consignment
+    ids are "csg_" + a hex digest, spread evenly: the first hex digits split them in 16 or 256."""
+    digits = 0 if consignments < 8_000 else 1 if consignments < 64_000 else 2
+    if not digits:
+        return [(None, None)]
+    bounds = [f"csg_{i:0{digits}x}" for i in range(1, 16 ** digits)]
+    return list(zip([None, *bounds], [*bounds, None], strict=True))
+
+
+def _split_links(links: list[list[Any]]) -> tuple[Any, ...]:
+    """(pol, pod, delivery, tss, containers, parties) from the ``links`` column (see consignment_facts.cypher).
+    A port is the first link of its kind, as ``[...][0]`` was when each kind had its own comprehension."""
+    ports = [_UNSET, _UNSET, _UNSET]
+    tss: list[tuple[Any, Any]] = []
+    boxes: list[str] = []
+    parties: list[tuple[Any, ...]] = []
+    for link in links:
+        kind = link[0]
+        if kind == 0:
+            _, role, actor, mkind, name, scheme, tax = link
+            if actor:
+                aid, aname, akind = actor
+                parties.append((role, aid, aname, akind or mkind, name, scheme, tax))
+            else:
+                parties.append((role, None, None, mkind, name, scheme, tax))
+        elif kind == 1:
+            boxes.append(link[1])
+        elif kind == 5:
+            tss.append((link[2], link[1]))
+        elif ports[kind - 2] is _UNSET:
+            ports[kind - 2] = link[1]
+    parties.sort(key=_party_key)
+    boxes.sort()
+    pol, pod, delivery = (None if p is _UNSET else p for p in ports)
+    return pol, pod, delivery, [code for _, code in sorted(tss)] if tss else [], boxes, parties
