@@ -68,3 +68,37 @@ def test_two_workers_give_the_same_result_as_one(mentions) -> None:
     two = resolve(mentions, cfg=ResolutionConfig(workers=2))
     assert {k: v.actor_id for k, v in one.assignments.items()} == {k: v.actor_id for k, v in two.assignments.items()}
     assert [(r.a, r.b, r.score) for r in one.review] == [(r.a, r.b, r.score) for r in two.review]
+
+
+def test_atoms_grouped_on_two_cores_equal_those_grouped_on_one(mentions) -> None:
+    """Parsing and grouping split between two processes and merged = grouping everything in one
+    (analyst-isolated mentions and contested names included); only the order of mention ids in an atom
+    may differ."""
+    from dataclasses import replace
+
+    from consignet.resolution.atom_parts import build_atoms_parallel
+    from consignet.resolution.atoms import build_atoms
+
+    taxed = next(m for m in mentions if m.tax_ids)
+    scheme, value = taxed.tax_ids[0]
+    namesakes = [  # the name with another tax id in its scheme, and twice without any identifier
+        replace(taxed, mention_id="x1", tax_ids=[(scheme, value + "9")]),
+        replace(taxed, mention_id="x2", tax_ids=[], phones=[], emails=[], country=None),
+        replace(taxed, mention_id="x3", tax_ids=[], phones=[], emails=[], country=None),
+    ]
+    listed = list(mentions) + namesakes
+    isolated = {mentions[5].mention_id, mentions[77].mention_id}
+    one = build_atoms(listed, isolated)
+    two, parsed_of = build_atoms_parallel(listed, isolated, 2)
+
+    def view(a):
+        return (
+            a.idx, a.name_key, a.parsed.clean, a.kind, a.country, a.tax, a.phones, a.emails, a.contested,
+            sorted(a.mention_ids), a.anchor, a.names, a.legal_forms, a.legal_families, a.bls, a.containers,
+            a.counterparties, a.roles, a.reporting, a.addresses,
+        )  # fmt: skip
+
+    assert [view(a) for a in one] == [view(a) for a in two]
+    contested = [a.mention_ids for a in one if a.contested]
+    assert ["x2"] in contested and ["x3"] in contested and any(len(a.mention_ids) > 1 for a in one)
+    assert {m.name for m in mentions} <= set(parsed_of)

@@ -93,23 +93,22 @@ class Contested:
       mentions in that country and those without a country;
     - the name in two party countries: in doubt are its mentions without a country;
     - legal forms of two families (an Srl and an SpA): in doubt are its mentions without a legal form.
+
+    Read from the atoms' keys (see ``group``), not from every mention: a key carries the name key,
+    country, tax ids and legal family of all its mentions, and there are a third as many.
     """
 
-    def __init__(self, mentions: Iterable[MentionInput], parsed_of: dict[str, ParsedName]) -> None:
+    def __init__(self, keys: Iterable[tuple]) -> None:
         taxes: dict[tuple[str, str | None, str], set[str]] = {}
         countries: dict[str, set[str]] = {}
         families: dict[str, set[str]] = {}
-        for m in mentions:
-            parsed = parsed_of.get(m.name)
-            if parsed is None:
-                parsed = parsed_of[m.name] = parse_name(m.name)
-            country = m.country.upper() if m.country else None
-            for scheme, value in m.tax_ids:
-                taxes.setdefault((parsed.key, country, scheme.lower()), set()).add(value)
+        for _, name_key, country, tax_key, _, _, family, _ in keys:
+            for scheme, values in tax_key:
+                taxes.setdefault((name_key, country, scheme), set()).update(values)
             if country:
-                countries.setdefault(parsed.key, set()).add(country)
-            if parsed.legal_family:
-                families.setdefault(parsed.key, set()).add(parsed.legal_family)
+                countries.setdefault(name_key, set()).add(country)
+            if family:
+                families.setdefault(name_key, set()).add(family)
         self.by_tax = {(key, country) for (key, country, _), values in taxes.items() if len(values) > 1}
         self.by_tax_any = {key for key, _ in self.by_tax}
         self.by_country = {key for key, values in countries.items() if len(values) > 1}
@@ -132,18 +131,24 @@ class _Grow:
         grown = values | {value}
         return self.known.setdefault(grown, grown)
 
+    def union(self, a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+        if a == b or not b:
+            return a
+        grown = a | b
+        return self.known.setdefault(grown, grown)
 
-def build_atoms(
-    mentions: list[MentionInput], isolated: set[str], parsed_of: dict[str, ParsedName] | None = None
-) -> list[Atom]:
-    """Group mentions into atoms, numbered deterministically (by their smallest anchor). A mention of a
-    contested name with no tax id, phone or e-mail gets an atom of its own: pooling it with its
-    namesakes would already be a guess."""
-    parsed_of = parsed_of if parsed_of is not None else {}  # cheaper than parse_name's cache per call
-    contested = Contested(mentions, parsed_of)
+
+GROW = _Grow()  # per process: the few distinct roles / countries / families stay shared across runs
+
+
+def group(mentions: Iterable[MentionInput], parsed_of: dict[str, ParsedName], alone: bool = False) -> dict[tuple, Atom]:
+    """Mentions with identical evidence pooled, by atom key (``alone``: one atom per mention). The key
+    holds everything ``Contested`` looks at, so whether an atom must be split into single mentions is
+    decided afterwards (``build_atoms``), and parts of the input can be grouped apart and merged.
+    Counterparties are pooled as raw names here (``set.update`` in C) and turned into name keys once
+    per atom by ``build_atoms``."""
     by_key: dict[tuple, Atom] = {}
-    grow = _Grow()
-    key_of: dict[str, str] = {}
+    grow = GROW
     for m in mentions:
         parsed = parsed_of.get(m.name)
         if parsed is None:
@@ -162,8 +167,6 @@ def build_atoms(
         kind = m.kind if m.kind in _KNOWN_KINDS else _kind(m.kind)
         name_key = parsed.key
         country = m.country.upper() if m.country else None
-        disputed = contested(name_key, country, parsed.legal_family)
-        alone = disputed and not (tax_key or phone_key or email_key) or m.mention_id in isolated
         key = (
             kind if kind != "unknown" else ("person" if parsed.kind_hint == "person" else "company"),
             name_key,
@@ -184,7 +187,6 @@ def build_atoms(
                 {s: frozenset(v) for s, v in tax_key} if tax_key else {},
                 frozenset(phone_key),
                 frozenset(email_key),
-                disputed,
             )
             by_key[key] = atom
         atom.mention_ids.append(m.mention_id)
@@ -205,13 +207,7 @@ def build_atoms(
             atom.bls.add((bl, role))
         for box in m.containers:
             atom.containers.add((box, role))
-        for other in m.counterparties:
-            other_key = key_of.get(other)
-            if other_key is None:
-                other_parsed = parsed_of.get(other)
-                other_key = key_of[other] = (other_parsed or parse_name(other)).key
-            if other_key:
-                atom.counterparties.add(other_key)
+        atom.counterparties.update(m.counterparties)
         if role not in atom.roles:
             atom.roles = grow(atom.roles, role)
         if m.reporting_country not in atom.reporting:
@@ -220,8 +216,53 @@ def build_atoms(
             fingerprint = address_key(address)
             if fingerprint:
                 atom.addresses.add(fingerprint)
+    return by_key
+
+
+def build_atoms(
+    mentions: list[MentionInput],
+    isolated: set[str],
+    parsed_of: dict[str, ParsedName] | None = None,
+    grouped: dict[tuple, Atom] | None = None,
+) -> list[Atom]:
+    """Group mentions into atoms, numbered deterministically (by their smallest anchor). A mention of a
+    contested name with no tax id, phone or e-mail gets an atom of its own: pooling it with its
+    namesakes would already be a guess. ``grouped``: the mentions already grouped (``group``, merged
+    from parts run on both cores; see ``atom_parts``) -- then ``mentions`` are only looked up."""
+    parsed_of = parsed_of if parsed_of is not None else {}  # cheaper than parse_name's cache per call
+    if grouped is None:
+        by_key = group((m for m in mentions if m.mention_id not in isolated) if isolated else mentions, parsed_of)
+    else:
+        by_key = grouped
+    by_id = {m.mention_id: m for m in mentions if m.mention_id in isolated} if isolated else {}
+    singles = group(by_id.values(), parsed_of, alone=True)  # an analyst's judgement names them
+    contested = Contested(list(by_key) + list(singles))
+    split: list[str] = []
+    for key in [k for k in by_key if contested(k[1], k[2], k[6])]:
+        if not (key[3] or key[4] or key[5]):  # contested and no identifier: one atom per mention
+            split.extend(by_key.pop(key).mention_ids)
+        else:
+            by_key[key].contested = True
+    if split:
+        wanted = set(split)
+        singles.update(group((m for m in mentions if m.mention_id in wanted), parsed_of, alone=True))
+    for key, atom in singles.items():
+        atom.contested = contested(key[1], key[2], key[6])
+        by_key[key] = atom
     atoms = sorted(by_key.values(), key=lambda a: a.anchor)
+    key_of = {raw: parsed.key for raw, parsed in parsed_of.items()}
     for atom in atoms:
+        # raw counterparty names -> name keys (``group`` pooled the raw names); a name seen only as a
+        # counterparty is parsed here when nothing parsed it before (a run on one core)
+        try:
+            cps = {key_of[other] for other in atom.counterparties}
+        except KeyError:
+            for other in atom.counterparties:
+                if other not in key_of:
+                    key_of[other] = parse_name(other).key
+            cps = {key_of[other] for other in atom.counterparties}
+        cps.discard("")
+        atom.counterparties = cps
         if len(atom.names) > 1:
             # the most frequent spelling represents the atom; ties broken by the text, not input order.
             # Looked up in ``parsed_of`` first: names parsed by a forked helper are not in parse_name's

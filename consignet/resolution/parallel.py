@@ -1,5 +1,5 @@
-"""Use both cores for the parts of a large run that split cleanly: parsing names, comparing names,
-scoring pairs.
+"""Use both cores for the parts of a large run that split cleanly: parsing names and grouping mentions
+into atoms (``atom_parts``), comparing names, scoring pairs.
 
 Work is shared by ``fork``: a child process inherits everything already computed (no pickling of
 inputs), computes its share and sends back plain results through a pipe while the parent computes
@@ -37,13 +37,13 @@ def worker_count(items: int, cfg: ResolutionConfig) -> int:
 HERE_SHARE = 0.9
 
 
-def chunks(items: Sequence[Any], n: int) -> list[Sequence[Any]]:
+def chunks(items: Sequence[Any], n: int, here: float = HERE_SHARE) -> list[Sequence[Any]]:
     """``items`` in ``n`` consecutive parts (concatenated, the same sequence: results do not depend on
-    where it is cut); the first, computed by this process, ``HERE_SHARE`` of an equal share."""
+    where it is cut); the first, computed by this process, ``here`` times an equal share."""
     if n <= 1 or len(items) < 2 * n:
         size = -(-len(items) // n) if items else 1
         return [items[i : i + size] for i in range(0, len(items), size)] or [items]
-    first = int(len(items) / n * HERE_SHARE)
+    first = int(len(items) / n * here)
     size = -(-(len(items) - first) // (n - 1))
     return [items[:first]] + [items[i : i + size] for i in range(first, len(items), size)]
 
