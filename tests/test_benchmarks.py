@@ -74,6 +74,7 @@ def test_resolution_benchmark() -> None:
     assert re.search(r"^\s+20,000\s+[\d,]+\s+[\d,]+\s+[\d.]+", out, re.M), out
 
 
+@pytest.mark.browser
 def test_views_benchmark(tmp_path: Path) -> None:
     out = run("views.py", "--consignments", "300", "--sizes", "50", "--baseline-timeout", "30", "--out",
               str(tmp_path))

@@ -133,17 +133,6 @@ def _weight(proj: Projection, consignments: int, identifiers: int) -> float:
     return total
 
 
-def projection_weights(facts: RiskFacts, w: Weights) -> dict[tuple[str, str], list[float]]:
-    """(a, b) with a < b -> [weight, consignments, identifiers]."""
-    proj = projection(facts, w)
-    actors, n, consignments, identifiers = link_counts(proj)
-    out: dict[tuple[str, str], list[float]] = {}
-    for key in sorted(consignments.keys() | identifiers.keys()):
-        c, i = consignments.get(key, 0), identifiers.get(key, 0)
-        out[(actors[key // n], actors[key % n])] = [_weight(proj, c, i), c, i]
-    return out
-
-
 def edge_list(proj: Projection) -> list[tuple[str, str, float]]:
     """The projection as (a, b, weight), sorted: the same data give the same graph, hence the same partition."""
     actors, n, consignments, identifiers = link_counts(proj)

@@ -42,15 +42,22 @@ def no_gc() -> Iterator[None]:
     small objects, and every collection of the oldest generation walks all of them (it more than doubled the
     time at 100k consignments). Reference counting still frees everything the engine drops."""
     enabled = gc.isenabled()
+    if gc.get_freeze_count():
+        # What the last computation froze comes back into the collector's sight and is collected once: a
+        # cycle that died since (or during that computation, the collector being off) is freed here, so a
+        # long-running server holds at most one computation's leftovers, not one per refresh.
+        gc.unfreeze()
+        gc.collect()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
-            # Everything made meanwhile is young to the collector: the first collections after it walked the
+            # Everything alive now is young to the collector: the first collections after it walked the
             # millions of objects of the facts and the model again, one generation after the other (10-15 s
-            # at 1M). They are kept (the model is cached) and hold no cycles, so they are moved out of its
-            # sight (gc.freeze); reference counting still frees them when the cache drops them.
+            # at 1M). They are kept (the model is cached), so every object alive is moved out of its sight
+            # (gc.freeze) until the next computation; reference counting still frees them when the cache
+            # drops them.
             gc.freeze()
             gc.enable()
 

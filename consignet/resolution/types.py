@@ -56,6 +56,8 @@ class Assignment:
     The evidence may be given as a function that builds it: a large run has hundreds of thousands
     of links to explain (a fifth of its time, measured), while a caller usually stores the evidence of
     the few assignments that changed. It is built on first access, then kept; the same list either way.
+    Until then the function holds the run's explainer (its atoms, scorer and name table): drop a result
+    once its evidence has been read or stored.
     """
 
     __slots__ = ("actor_id", "score", "_evidence", "_build")

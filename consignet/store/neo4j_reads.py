@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, ManagedTransaction
-from neo4j.exceptions import DriverError, ServiceUnavailable
+from neo4j import READ_ACCESS, Driver, ManagedTransaction, Session
+from neo4j.exceptions import DriverError, ServiceUnavailable, SessionExpired, TransientError
 
 from consignet import cypher_library as lib
 from consignet.errors import StoreUnavailable
@@ -24,7 +24,7 @@ from consignet.store.analysis import Filters
 EVIDENCE_CHUNK = 100  # items per evidence query: bigger batches are split and run side by side
 
 
-def _run(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
+def _run(tx: ManagedTransaction | Session, name: str, **params: Any) -> list[dict[str, Any]]:
     # dict(record), not record.data(): the analysis queries return maps and lists, never nodes, and
     # data() walks every nested value looking for them (the largest Python cost of a profile answer).
     return [dict(r) for r in tx.run(lib.get(name).text, params)]
@@ -109,12 +109,18 @@ class Neo4jReads:
         # One statement needs no explicit transaction: an auto-commit read sends RUN and PULL together (one
         # round trip) where a managed one adds BEGIN and COMMIT (three). On the profile route under wrk this
         # took ~0.3 ms of server and ~0.7 ms of Neo4j CPU off each call (of ~6.8). Several statements that
-        # must see one state still share a managed read transaction (``_in_read``).
-        try:
-            with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
-                return [dict(r) for r in session.run(lib.get(name).text, params)]
-        except (ServiceUnavailable, DriverError) as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} failed during a read: {exc}") from exc
+        # must see one state still share a managed read transaction (``_in_read``). What the managed one
+        # gave besides, a retry on a dropped connection or a transient error, is kept: once, then the error.
+        for attempt in (1, 2):
+            try:
+                with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+                    return _run(session, name, **params)
+            except (ServiceUnavailable, SessionExpired, TransientError) as exc:
+                if attempt == 2:
+                    raise StoreUnavailable(f"Neo4j at {self.uri} failed during a read: {exc}") from exc
+            except DriverError as exc:
+                raise StoreUnavailable(f"Neo4j at {self.uri} failed during a read: {exc}") from exc
+        raise AssertionError("unreachable")
 
     def _nodes(self, tx: ManagedTransaction, node_ids: Sequence[str], viewer: Viewer) -> dict[str, dict[str, Any]]:
         out = {}
