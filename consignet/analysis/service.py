@@ -31,7 +31,7 @@ COMMUNITIES_KEY = "communities"
 RISK_SCORES_KEY = "risk_scores"
 VERSION_KEY = "analysis_version"
 CACHE_SIZE = 3  # models kept per store (the unrestricted one and a few viewers)
-PARALLEL_LINKS = 100_000  # projection links from which Louvain runs in a worker process
+PARALLEL_LINKS = 100_000  # party pairs (an upper bound of projection links) from which Louvain runs in a worker
 _lock = threading.Lock()
 _computing = threading.Lock()
 
@@ -75,6 +75,7 @@ def analyse(facts: Any, w: Weights, communities: comm.Communities | None = None,
         t1 = time.perf_counter()
         return communities, risk.finish(base, communities), {"communities": 0.0, "risk": round(t1 - t0, 2)}
     proj = comm.projection(facts, w)
+    # Pairs of parties over all party and identifier sets: what building the projection costs, known before it.
     pairs = sum(len(a) * (len(a) - 1) // 2 for a in proj.party_sets) + sum(
         len(a) * (len(a) - 1) // 2 for a in proj.identifier_sets)
     args = (proj, w.communities.resolution, w.communities.seed, stored[0] if stored else None)
@@ -89,14 +90,14 @@ def analyse(facts: Any, w: Weights, communities: comm.Communities | None = None,
         t1 = time.perf_counter()
         base = risk.prepare(facts, w)
     t2 = time.perf_counter()
-    reused = parts is None and stored is not None
-    communities = stored[1] if reused and stored else comm.assemble(*(parts or ([], [])), links)
+    # The worker returns no parts when the stored digest still names this projection.
+    communities = stored[1] if parts is None and stored else comm.assemble(*(parts or ([], [])), links)
     communities.digest = digest
     model = risk.finish(base, communities)
     t3 = time.perf_counter()
     return communities, model, {"communities": round((t2 if parallel else t1) - t0, 2),
                                 "risk": round((t1 - t0 if parallel else t2 - t1) + t3 - t2, 2),
-                                "parallel": parallel, "communities_reused": parts is None}
+                                "parallel": parallel, "communities_reused": parts is None and stored is not None}
 
 
 def now_iso() -> str:
