@@ -144,6 +144,7 @@ def bulk_import(
     server.start(wait=True)
     store = Neo4jStore(server.uri)
     try:
+        store.mark_upgraded()  # this version wrote the files: nothing to upgrade
         store.ensure_schema()
         summary.resolution = resolve_store(store)
         store.refresh_derived()

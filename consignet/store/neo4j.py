@@ -6,6 +6,7 @@ All Cypher comes from the library in cypher/ (by name); values only ever travel 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -27,6 +28,10 @@ from consignet.store.risk_neo4j import Neo4jRisk
 
 _CHUNK = 10_000  # rows per UNWIND statement inside one batch transaction
 _TREE_CHUNK = 2_500  # records per record-tree statement (each carries its mentions and ~10 links)
+# Data upgrades for graphs an earlier version wrote, in order; each runs once per graph (ensure_schema)
+UPGRADES = ("store/backfill_mention_record_ids",)
+UPGRADES_KEY = "upgrades"
+log = logging.getLogger(__name__)
 
 
 def _chunks(rows: list[Any], size: int = _CHUNK) -> list[list[Any]]:
@@ -83,6 +88,23 @@ class Neo4jStore(GraphStore, Neo4jAnalysis, Neo4jRisk):
             for statement in lib.get("schema/constraints").statements():
                 session.run(statement).consume()
             session.run("CALL db.awaitIndexes(300)").consume()
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Run the data upgrades this graph has not had yet, once each (remembered in a Meta value)."""
+        done = set(self.get_meta(UPGRADES_KEY) or [])
+        todo = [name for name in UPGRADES if name not in done]
+        if not todo:
+            return
+        if self.read("store/has_mentions"):  # an empty graph has nothing to upgrade
+            for name in todo:
+                log.info("upgrading the graph: %s", lib.get(name).title)
+                self.run_auto(name)
+        self.mark_upgraded()
+
+    def mark_upgraded(self) -> None:
+        """Record every upgrade as done: for a graph this version wrote whole (the bulk importer)."""
+        self.set_meta(UPGRADES_KEY, list(UPGRADES))
 
     def close(self) -> None:
         self.driver.close()

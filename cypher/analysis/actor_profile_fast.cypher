@@ -1,5 +1,5 @@
 // title: Actor profile (whole network, from the derived links)
-// purpose: The actor profile for an unrestricted viewer, every record visible: the same answer as analysis/actor_profile, but identifiers, containers and counterparties come from the derived USES_IDENTIFIER, USED_CONTAINER and SHIPPED_TO links (their record counts and first/last dates are the same aggregates over all records) instead of walking every mention's consignment; names, countries, roles, evidence, vessels and routes are still read from the mentions and their records. The derived links are rebuilt after every resolution (refresh_derived): while that runs, this profile sees them part-built, as every walk over them does. Labels the model fixes (a RESOLVES_TO comes from a Mention, a HAS_PARTY from a Consignment, SHIPPED_TO joins actors) are not checked again: each check is a store read per row.
+// purpose: The actor profile for an unrestricted viewer, every record visible: the same answer as analysis/actor_profile, but identifiers, containers and counterparties come from the derived USES_IDENTIFIER, USED_CONTAINER and SHIPPED_TO links (their record counts and first/last dates are the same aggregates over all records) instead of walking every mention's consignment; names, countries, roles, evidence, vessels and routes are read from the mentions alone (each carries its record's id, date, vessel_id and route_id), each mention's properties read once into a map: on the 1M graph this query does ~1,600 database hits per profile where expanding every record's vessel and route links did ~5,900. The derived links are rebuilt after every resolution (refresh_derived): while that runs, this profile sees them part-built, as every walk over them does. Labels the model fixes (a RESOLVES_TO comes from a Mention, a HAS_PARTY from a Consignment, SHIPPED_TO joins actors) are not checked again: each check is a store read per row.
 // mode: read
 // param id (string): the actor id; example: "act_0"
 // param list_limit (integer): entries per list; example: 50
@@ -8,7 +8,8 @@
 MATCH (a:Actor {id: $id})
 CALL (a) {
   MATCH (a)<-[:RESOLVES_TO]-(m)
-  RETURN collect(m) AS ms
+  RETURN collect(m {.name, .script, .originator, .country, .legal_form, .role, .consignment_id, .record_id,
+                    .shipment_date, .reporting_country, .source_file, .source_row, .vessel_id, .route_id}) AS ms
 }
 CALL (ms) {
   UNWIND ms AS m
@@ -38,21 +39,40 @@ CALL (a) {
                   last_date: last_date, actors: COUNT { (i)<-[:USES_IDENTIFIER]-() }}) AS identifiers
 }
 CALL (a) {
-  CALL (a) {
-    MATCH (a)-[u:USED_CONTAINER]->(x)
-    RETURN 'IN_CONTAINER' AS kind, x, u.record_count AS records, u.first_date AS first_date, u.last_date AS last_date
-    UNION ALL
-    MATCH (a)<-[:RESOLVES_TO]-()<-[:HAS_PARTY]-(c)-[l:ON_VESSEL|FOLLOWS_ROUTE]->(x)
-    WITH type(l) AS kind, x, count(DISTINCT c) AS records, min(c.shipment_date) AS first_date,
-         max(c.shipment_date) AS last_date
-    RETURN kind, x, records, first_date, last_date
-  }
-  WITH kind, x, records, first_date, last_date
-  ORDER BY kind, records DESC, x.id
-  WITH kind, collect({x: x, records: records, first_date: first_date, last_date: last_date})[..$list_limit] AS top
-  RETURN collect({kind: kind, items: [i IN top | {id: i.x.id, props: {number: i.x.number, name: i.x.name, imo: i.x.imo,
-                                                  label: i.x.label}, records: i.records, first_date: i.first_date,
-                                                  last_date: i.last_date}]}) AS usage
+  MATCH (a)-[u:USED_CONTAINER]->(x)
+  WITH x, u.record_count AS records, u.first_date AS first_date, u.last_date AS last_date
+  ORDER BY records DESC, x.id
+  LIMIT $list_limit
+  RETURN collect({id: x.id, props: {number: x.number}, records: records, first_date: first_date,
+                  last_date: last_date}) AS containers
+}
+CALL (ms) {
+  UNWIND ms AS m
+  WITH m.vessel_id AS xid, m
+  WHERE xid IS NOT NULL
+  WITH xid, count(DISTINCT m.consignment_id) AS records, min(m.shipment_date) AS first_date,
+       max(m.shipment_date) AS last_date
+  ORDER BY records DESC, xid
+  LIMIT $list_limit
+  MATCH (x:Vessel {id: xid})
+  WITH x, records, first_date, last_date
+  ORDER BY records DESC, x.id
+  RETURN collect({id: x.id, props: {name: x.name, imo: x.imo}, records: records, first_date: first_date,
+                  last_date: last_date}) AS vessels
+}
+CALL (ms) {
+  UNWIND ms AS m
+  WITH m.route_id AS xid, m
+  WHERE xid IS NOT NULL
+  WITH xid, count(DISTINCT m.consignment_id) AS records, min(m.shipment_date) AS first_date,
+       max(m.shipment_date) AS last_date
+  ORDER BY records DESC, xid
+  LIMIT $list_limit
+  MATCH (x:Route {id: xid})
+  WITH x, records, first_date, last_date
+  ORDER BY records DESC, x.id
+  RETURN collect({id: x.id, props: {label: x.label}, records: records, first_date: first_date,
+                  last_date: last_date}) AS routes
 }
 CALL (a) {
   CALL (a) {
@@ -68,4 +88,6 @@ CALL (a) {
                   last_date: last_date})[..$counterparties_limit] AS counterparties
 }
 RETURN a.id AS id, labels(a) AS labels, a {.kind, .name, .aliases} AS props, names, originators, party_countries, legal_forms,
-       roles, records, mentions, first_seen, last_seen, identifiers, usage, counterparties, evidence
+       roles, records, mentions, first_seen, last_seen, identifiers, counterparties, evidence,
+       [u IN [{kind: 'FOLLOWS_ROUTE', items: routes}, {kind: 'IN_CONTAINER', items: containers},
+              {kind: 'ON_VESSEL', items: vessels}] WHERE size(u.items) > 0] AS usage
