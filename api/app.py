@@ -33,8 +33,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                 app.state.store.close()
                 app.state.store = None
 
-    app = FastAPI(title="consignet", version=__version__, description=DESCRIPTION, lifespan=lifespan)
-    app.state.settings = settings or get_settings()
+    settings = settings or get_settings()
+    telemetry = None if settings.telemetry else {"tracing": False, "metrics": False, "logs": False}
+    app = FastAPI(title="consignet", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  telemetry=telemetry)
+    app.state.settings = settings
     app.state.store = with_analysis(store) if store is not None else None
     app.state.owns_store = False
     errors.install(app)

@@ -67,3 +67,17 @@ def test_serve_rejects_bad_options() -> None:
         result = runner.invoke(_app(), args)
         assert result.exit_code == 2, result.output
         assert needle in result.output
+
+
+def test_opentelemetry_is_off_unless_asked_for(tmp_path: Path) -> None:
+    from consignet.api.app import create_app
+    from consignet.settings import Settings
+
+    store = EmbeddedStore(tmp_path / "consignet.sqlite")
+    try:
+        off = create_app(Settings(data_dir=tmp_path), store=store)
+        on = create_app(Settings(data_dir=tmp_path, telemetry=True), store=store)
+        assert not any(off._telemetry[k] for k in ("tracing", "metrics", "logs"))  # type: ignore[literal-required]
+        assert all(on._telemetry[k] for k in ("tracing", "metrics", "logs"))  # type: ignore[literal-required]
+    finally:
+        store.close()
