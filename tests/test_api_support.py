@@ -134,10 +134,12 @@ def build_graph(store: GraphStore) -> None:
                                                  "is_seaport": PORT_NAMES[code][1]})
             batch.rel(rel, cid, pid, {"seq": seq} if seq else {})
             batch.rel("IN_COUNTRY", pid, _country(batch, code[:2]))
+        route_id = vessel_id = None  # carried by the record's mentions, as ingest writes them
         if len(stops) >= 2:
             ports = [code for _, code, _ in stops]
             label = ">".join(ports)
-            batch.rel("FOLLOWS_ROUTE", cid, _node(batch, "Route", (label,), {"ports": ports, "label": label}))
+            route_id = _node(batch, "Route", (label,), {"ports": ports, "label": label})
+            batch.rel("FOLLOWS_ROUTE", cid, route_id)
         batch.rel("CARRIES", cid, _node(batch, "Commodity", (hs6,), {
             "hs6": hs6, "chapter": hs6[:2], "description": hs_values.description(hs6),
             "chpl_tier": hs_values.chpl_tier(hs6)}), {"hs_code": hs6})
@@ -145,8 +147,9 @@ def build_graph(store: GraphStore) -> None:
             batch.rel("IN_CONTAINER", cid, _node(batch, "Container", (number,), {"number": number,
                                                                                "owner_code": number[:3]}))
         if vessel:
-            batch.rel("ON_VESSEL", cid, _node(batch, "Vessel", (vessel,), {"imo": vessel, "name": VESSEL_NAMES[vessel],
-                                                                         "imo_valid": True}), {"voyage": "V01"})
+            vessel_id = _node(batch, "Vessel", (vessel,),
+                              {"imo": vessel, "name": VESSEL_NAMES[vessel], "imo_valid": True})
+            batch.rel("ON_VESSEL", cid, vessel_id, {"voyage": "V01"})
         if extra.get("bl"):
             batch.rel("UNDER_BL", cid, _node(batch, "BillOfLading", (extra["bl"],), {"number": extra["bl"]}))
         for pos, (role, (actor, name, party)) in enumerate((("consignor", sender), ("consignee", receiver))):
@@ -156,7 +159,7 @@ def build_graph(store: GraphStore) -> None:
                 "name_norm": parsed.norm, "legal_form": parsed.legal_form, "script": parsed.script,
                 "kind": "company", "country": orig if role == "consignee" else "CN", "phone": party.get("phone"),
                 "tax_id": party.get("tax"), "tax_scheme": "kz.bin" if party.get("tax") else None,
-                "record_id": rid, "shipment_date": dep, **prov})
+                "record_id": rid, "shipment_date": dep, "vessel_id": vessel_id, "route_id": route_id, **prov})
             batch.rel("HAS_PARTY", cid, mid, {"role": role})
             if party.get("phone"):
                 batch.rel("HAS_PHONE", mid, _node(batch, "Phone", (party["phone"],), {"e164": party["phone"]}))
