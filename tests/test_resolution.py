@@ -277,3 +277,33 @@ def test_parallel_parts_concatenate_to_the_input() -> None:
             assert [x for p in parts for x in p] == list(range(n)) and len(parts) <= k
     first, second = chunks(list(range(1000)), 2)
     assert len(first) < len(second)  # the part computed here is the smaller one: it also merges
+
+
+def test_a_kept_helper_answers_each_message_ends_when_closed_and_reports_errors() -> None:
+    """``parallel.fork_keep``: the children keep what they computed and answer messages through their
+    ``follow`` generator; closing the pipe ends a waiting child; an error there is raised here."""
+    import pytest
+
+    from consignet.resolution.parallel import fork_keep, reap
+
+    def follow(result: int):
+        message = yield None
+        while True:
+            if message == "boom":
+                raise ValueError("boom")
+            message = yield result * message
+
+    results, kept = fork_keep(lambda x: x + 1, [1, 2], follow)
+    assert results == [2, 3] and kept is not None
+    with kept:
+        assert kept.ask([10], lambda: "here") == ["here", 30]
+        kept.send([2])
+        assert kept.receive() == [6]
+        kept.send(["boom"])
+        with pytest.raises(RuntimeError, match="ValueError: boom"):
+            kept.receive()
+    results, kept = fork_keep(lambda x: x, [1, 2], follow)
+    assert kept is not None
+    kept.close()  # never asked: the child sees the pipe closed and ends
+    reap()  # would wait forever for a child that did not end
+    assert not kept.children

@@ -102,3 +102,70 @@ def test_atoms_grouped_on_two_cores_equal_those_grouped_on_one(mentions) -> None
     contested = [a.mention_ids for a in one if a.contested]
     assert ["x2"] in contested and ["x3"] in contested and any(len(a.mention_ids) > 1 for a in one)
     assert {m.name for m in mentions} <= set(parsed_of)
+
+
+def test_components_clustered_on_two_cores_equal_clustering_on_one(mentions) -> None:
+    """Clustering cut by connected components, the second part in the helper kept from scoring
+    (``cluster_parts``), gives the roots, merge links, blocked links in their order, counts and name
+    comparisons of one process -- with an analyst's confirm that joins two components of different
+    parts and a reject between two linked atoms. The helper then summarises the actors as here."""
+    from functools import partial
+
+    from consignet.resolution import ResolutionConfig
+    from consignet.resolution.cluster import cluster
+    from consignet.resolution.cluster_parts import cluster_parallel, components
+    from consignet.resolution.engine import _helper, _rows_from, _Run
+    from consignet.resolution.output import actor_rows
+
+    run = _Run(mentions, None, (), ResolutionConfig(workers=2))
+    cfg, atoms, names = run.cfg, run.atoms, run.names
+    scorer = run.scorer()
+    pairs = run.blocked_pairs()
+    found, _, _ = run.score(pairs, scorer)
+    strong = [lk for lk in found if lk.points >= cfg.match_points]
+    linked = sorted({x for lk in strong for x in (lk.a, lk.b)})
+    alone = sorted(set(range(len(atoms))) - set(linked))
+    # smallest and largest linked atom: components of both parts; two atoms without links: the helper's
+    confirms = [(linked[0], linked[-1]), (alone[-2], alone[-1])]
+    rejected = max(strong, key=lambda lk: (lk.corroboration, lk.a))
+    rejects = {rejected.a: {(0, 0)}, rejected.b: {(0, 1)}}
+    known = len(names.cache)
+    links, sizes, kept = run.score(pairs, scorer, partial(_helper, atoms, confirms, rejects, names, cfg))
+    assert kept is not None and len(sizes) == 2 and sizes[1] > 1000
+    scored = dict(names.cache)
+
+    def view(outcome):
+        return (
+            outcome.root_of,
+            sorted((atom, lk.a, lk.b) for atom, lk in outcome.merge_links.items()),
+            [(lk.a, lk.b, why) for lk, why in outcome.blocked],
+            outcome.counts,
+            len(names.cache),
+        )
+
+    with kept:
+        parallel = cluster_parallel(atoms, links, sizes, kept, confirms, rejects, names, cfg, known, from_links=0)
+        rows = _rows_from(kept, parallel.root_of)
+        assert rows is not None
+        assert rows() == actor_rows(atoms, parallel.root_of)
+    assert not kept.children
+    two = view(parallel)
+    names.cache = dict(scored)
+    one = view(cluster(atoms, links, confirms, rejects, names.sim_by_key, cfg))
+    assert one == two
+    assert one[3]["confirmed"] == 2 and one[3]["blocked_judgement"] >= 1 and one[3]["merges"] > 100
+    assert one[4] > len(scored)  # cohesion compared names while clustering
+    assert components(5, [3, 1], [4, 3]) == [0, 1, 2, 1, 1]
+
+
+def test_two_workers_cluster_components_apart_and_give_the_result_of_one(mentions, monkeypatch) -> None:
+    from consignet.resolution import ResolutionConfig, cluster_parts
+
+    monkeypatch.setattr(cluster_parts, "PARALLEL_FROM_LINKS", 0)
+    one = resolve(mentions, cfg=ResolutionConfig(workers=1))
+    two = resolve(mentions, cfg=ResolutionConfig(workers=2))
+    assert {k: v.actor_id for k, v in one.assignments.items()} == {k: v.actor_id for k, v in two.assignments.items()}
+    assert [(r.a, r.b, r.score, r.evidence) for r in one.review] == [
+        (r.a, r.b, r.score, r.evidence) for r in two.review
+    ]
+    assert list(one.actors.items()) == list(two.actors.items())  # summarised by the helper, in the same order

@@ -31,7 +31,7 @@ The order is total (points, then atom numbers), so the result depends only on th
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -40,8 +40,7 @@ from .config import ResolutionConfig
 
 MAX_RIVALS = 50
 _KINDS = {"company": frozenset({"company"}), "person": frozenset({"person"})}
-_NO_KIND: frozenset[str] = frozenset()
-_NO_COUNTRY: frozenset[str] = frozenset()
+_EMPTY: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -62,25 +61,40 @@ class ClusterOutcome:
 
 
 class _Clusters:
-    def __init__(self, atoms: list[Atom], reject_tags: dict[int, set[tuple[int, int]]]):
+    def __init__(
+        self, atoms: list[Atom], reject_tags: dict[int, set[tuple[int, int]]], members: Iterable[int] | None = None
+    ) -> None:
+        """Every atom alone. Only the evidence of ``members`` (default: all atoms) is read: a process
+        clustering some components reads only their atoms (one loop storing into lists made in
+        advance: 0.29 s for 368k atoms against 0.35 s for a comprehension per list)."""
         n = len(atoms)
         self.parent = list(range(n))
-        self.tax: list[dict[str, set[str]] | None] = [
-            {s: set(v) for s, v in a.tax.items()} if a.tax else None for a in atoms
-        ]
-        self.kinds: list[frozenset[str]] = [_KINDS.get(a.kind, _NO_KIND) for a in atoms]
-        self.size: list[int] = [a.size for a in atoms]
+        self.size: list[int] = [1] * n
+        self.tax: list[dict[str, set[str]] | None] = [None] * n
+        self.kinds: list[frozenset[str]] = [_EMPTY] * n
+        self.countries: list[frozenset[str]] = [_EMPTY] * n
+        self.families: list[frozenset[str]] = [_EMPTY] * n
+        self.phones: list[frozenset[str]] = [_EMPTY] * n
+        self.emails: list[frozenset[str]] = [_EMPTY] * n
+        one_country: dict[str, frozenset[str]] = {}  # shared, not one per atom
+        for i in range(n) if members is None else members:
+            a = atoms[i]
+            self.size[i] = len(a.mention_ids)
+            if a.tax:
+                self.tax[i] = {s: set(v) for s, v in a.tax.items()}
+            self.kinds[i] = _KINDS.get(a.kind, _EMPTY)
+            if a.country:
+                self.countries[i] = one_country.setdefault(a.country, frozenset((a.country,)))
+            self.families[i] = a.legal_families  # frozen and shared already
+            self.phones[i], self.emails[i] = a.phones, a.emails
+        self.rejects: list[set[tuple[int, int]] | None] = [None] * n
+        for i, tags in reject_tags.items():
+            self.rejects[i] = tags
         # a root's names with their mention counts; None until the root first merges (then built from
         # its atom), and again once it is merged away: no dict per atom for the many that never merge
         self.atoms = atoms
         self.names: list[dict[str, int] | None] = [None] * n
         self.top: dict[int, list[str]] = {}  # root -> its most frequent names (cached until a merge)
-        self.rejects: list[set[tuple[int, int]] | None] = [reject_tags.get(i) for i in range(n)]
-        one_country = {c: frozenset({c}) for c in {a.country for a in atoms} if c}  # shared, not one per atom
-        self.countries: list[frozenset[str]] = [one_country.get(a.country or "", _NO_COUNTRY) for a in atoms]
-        self.families: list[frozenset[str]] = [a.legal_families for a in atoms]  # frozen and shared already
-        self.phones: list[frozenset[str]] = [a.phones for a in atoms]
-        self.emails: list[frozenset[str]] = [a.emails for a in atoms]
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -188,7 +202,38 @@ def cluster(
     name_sim: Callable[[str, str], float],
     cfg: ResolutionConfig,
 ) -> ClusterOutcome:
-    cl = _Clusters(atoms, reject_tags)
+    """Cluster in this process (``cluster_parts.cluster_parallel`` shares the work with a helper)."""
+    strong = [lk for lk in links if lk.points >= cfg.match_points]
+    applied = apply_links(atoms, strong, confirms, reject_tags, name_sim, cfg)
+    find = applied.clusters.find
+    root_of = [find(i) for i in range(len(atoms))]
+    return ClusterOutcome(root_of, applied.merge_links, applied.blocked, dict(applied.counts))
+
+
+@dataclass(slots=True)
+class Applied:
+    """What ``apply_links`` did: the clusters, and the outcome but for ``root_of``."""
+
+    clusters: _Clusters
+    merge_links: dict[int, Link]
+    blocked: list[tuple[Link, str]]
+    counts: Counter[str]
+
+
+def apply_links(
+    atoms: list[Atom],
+    strong: list[Link],
+    confirms: list[tuple[int, int]],
+    reject_tags: dict[int, set[tuple[int, int]]],
+    name_sim: Callable[[str, str], float],
+    cfg: ResolutionConfig,
+    members: Iterable[int] | None = None,
+) -> Applied:
+    """Apply ``confirms``, then the links of ``strong`` (all at or above ``match_points``; reordered in
+    place, strongest first). Every decision reads only the clusters at the two ends of a link and of
+    the links touching them, so any set of whole connected components (of the links and confirms)
+    is clustered exactly as it would be among all the others (``members``: their atoms)."""
+    cl = _Clusters(atoms, reject_tags, members)
     counts = Counter[str]()
     merge_links: dict[int, Link] = {}
     blocked: list[tuple[Link, str]] = []
@@ -199,7 +244,6 @@ def cluster(
             cl.union(ra, rb)
             counts["confirmed"] += 1
 
-    strong = [lk for lk in links if lk.points >= cfg.match_points]
     # strongest first, ties by atom numbers: three stable C-level sorts instead of a key tuple per link
     strong.sort(key=attrgetter("b"))
     strong.sort(key=attrgetter("a"))
@@ -270,5 +314,4 @@ def cluster(
                 best = merge_links.get(end)
                 if best is None or lk.points > best.points:
                     merge_links[end] = lk
-    root_of = [cl.find(i) for i in range(len(atoms))]
-    return ClusterOutcome(root_of, merge_links, blocked, dict(counts))
+    return Applied(cl, merge_links, blocked, counts)

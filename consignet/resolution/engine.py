@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import gc
 import time
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import nullcontext
+from functools import partial
+from typing import Any
 
 from .atom_parts import build_atoms_parallel
 from .atoms import Atom, build_atoms
 from .blocking import identifier_blocks, identifier_pairs, name_candidates
 from .cluster import Link, cluster
+from .cluster_parts import cluster_parallel, in_helper
 from .config import DEFAULT_CONFIG, ResolutionConfig, name_points
 from .identity import assign_ids
 from .judgements import ResolvedJudgements, resolve_judgements
 from .name_table import NameTable
-from .output import build_outputs
-from .parallel import chunks, fork_map, worker_count
+from .output import actor_rows, build_outputs
+from .parallel import Kept, chunks, fork_keep, fork_map, reap, worker_count
 from .scoring import Scorer
 from .types import Judgement, MentionInput, ResolutionResult, ResolutionState, ResolutionStats
 
@@ -47,6 +52,7 @@ def resolve(
     try:
         return _Run(mentions, previous, judgements, cfg).result()
     finally:
+        reap()
         if enabled:
             gc.enable()
 
@@ -122,7 +128,11 @@ class _Run:
                 cp_names[cp].add(atom.name_key)
         return Scorer(self.cfg, rarity, {cp: len(ks) for cp, ks in cp_names.items()})
 
-    def score(self, pairs: Iterable[tuple[int, int]], scorer: Scorer) -> list[Link]:
+    def score(
+        self, pairs: Iterable[tuple[int, int]], scorer: Scorer, follow: Callable[[Any], Any] | None = None
+    ) -> tuple[list[Link], list[int], Kept | None]:
+        """The links (pairs at or above ``unsure_points``): those found here, then each helper's; how
+        many each found; with ``follow``, the helpers, kept for it (``parallel.fork_keep``)."""
         atoms, key_of, name_score, cfg = self.atoms, self.key_of, self.names.score, self.cfg
         unsure, same_name = cfg.unsure_points, name_points(1.0, cfg)
         points = scorer.points
@@ -140,7 +150,23 @@ class _Run:
         if self.workers > 1 and not isinstance(pairs, list | set):
             pairs = list(pairs)
         parts = chunks(list(pairs), self.workers, SCORE_SHARE) if self.workers > 1 else [pairs]
-        return [Link(*t) for found in fork_map(links_of, parts) for t in found]
+        kept = None
+        if follow is None:
+            results = fork_map(links_of, parts)
+        else:
+            results, kept = fork_keep(links_of, parts, follow)
+        return [Link(*t) for found in results for t in found], [len(found) for found in results], kept
+
+    def identify(self, root_of: list[int]) -> tuple[dict[int, str], dict[str, tuple[str, str]], dict[str, str]]:
+        """Actor ids (``identity.assign_ids``) from each cluster's mentions, oldest first."""
+        clusters: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for atom in self.atoms:
+            members = clusters[root_of[atom.idx]]
+            for mid in atom.mention_ids:
+                members.append((self.mentions[mid].date or NO_DATE, mid))
+        for members in clusters.values():
+            members.sort()
+        return assign_ids(clusters, self.previous)
 
     # -- the run --------------------------------------------------------------------------------------
     def result(self) -> ResolutionResult:
@@ -152,27 +178,27 @@ class _Run:
             n = len(self.atoms)
             pairs, pair_count = _every_pair(n), n * (n - 1) // 2
         self.lap("blocking")
-        links = self.score(pairs, scorer)
-        del pairs  # the largest structure of the run: not needed any more
-        self.id_blocks = {}
-        self.lap("scoring")
-        judged, atoms = self.judged, self.atoms
-        outcome = cluster(
-            atoms, links, judged.confirm_atoms(atoms), judged.reject_tags(atoms), self.names.sim_by_key, self.cfg
-        )
-        self.lap("clustering")
-        clusters: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        for atom in atoms:
-            members = clusters[outcome.root_of[atom.idx]]
-            for mid in atom.mention_ids:
-                members.append((self.mentions[mid].date or NO_DATE, mid))
-        for members in clusters.values():
-            members.sort()
-        ids, anchors, aliases = assign_ids(clusters, self.previous)
-        self.lap("ids")
-        out = build_outputs(
-            atoms, outcome, links, ids, aliases, judged, scorer, self.names.sim, self.key_of, self.mentions, self.cfg
-        )
+        judged, atoms, names = self.judged, self.atoms, self.names
+        confirms, rejects = judged.confirm_atoms(atoms), judged.reject_tags(atoms)
+        # the scoring helpers are kept: they cluster connected components, then summarise actors
+        follow = partial(_helper, atoms, confirms, rejects, names, self.cfg) if self.workers > 1 else None
+        known = len(names.cache)
+        links, sizes, kept = self.score(pairs, scorer, follow)
+        with kept if kept is not None else nullcontext():
+            del pairs  # the largest structure of the run: not needed any more
+            self.id_blocks = {}
+            self.lap("scoring")
+            rows = None
+            if kept is None:
+                outcome = cluster(atoms, links, confirms, rejects, names.sim_by_key, self.cfg)
+            else:
+                outcome = cluster_parallel(atoms, links, sizes, kept, confirms, rejects, names, self.cfg, known)
+                rows = _rows_from(kept, outcome.root_of)
+            self.lap("clustering")
+            ids, anchors, aliases = self.identify(outcome.root_of)
+            self.lap("ids")
+            out = build_outputs(atoms, outcome, links, ids, aliases, judged, scorer, names.sim, self.key_of,
+                                self.mentions, self.cfg, rows)  # fmt: skip
         state = ResolutionState(
             mentions=self.mentions,
             mention_actor=_mention_actor(atoms, ids, outcome.root_of),
@@ -200,6 +226,38 @@ class _Run:
 
 
 _CONFLICTS = ("tax_id", "kind", "judgement", "country", "contacts", "legal_form")
+
+
+def _helper(
+    atoms: list[Atom],
+    confirms: list[tuple[int, int]],
+    rejects: dict[int, set[tuple[int, int]]],
+    names: NameTable,
+    cfg: ResolutionConfig,
+    found: list[tuple[float, int, int, float, bool]],
+) -> Generator[Any, Any, None]:
+    """What a helper kept from scoring does next (``parallel.fork_keep``): cluster the components it is
+    sent (``cluster_parts``), then summarise its share of the actors (``output.actor_rows``) while this
+    process names them and builds the assignments. Measured at 1M mentions: outputs 6.4 -> 5.0 s, but
+    the ids step beside it 2.2 -> 2.8 s (both processes walk large structures in memory at once)."""
+    message = yield None
+    root_of, part, parts = yield in_helper(atoms, confirms, rejects, names, cfg, found, message)
+    yield actor_rows(atoms, root_of, part, parts)
+
+
+def _rows_from(kept: Kept, root_of: list[int]) -> Callable[[], tuple[array, list[tuple]]] | None:
+    """Ask the helpers for the actor summaries now; the function returned collects them (None: there
+    are no helpers left, ``cluster_parallel`` clustered a small run here)."""
+    count = len(kept.children)
+    if not count:
+        return None
+    kept.send([(array("q", root_of), part, count) for part in range(count)])
+
+    def collect() -> tuple[array, list[tuple]]:
+        parts = kept.receive()
+        return array("q", [root for roots, _ in parts for root in roots]), [row for _, rows in parts for row in rows]
+
+    return collect
 
 
 def _mention_actor(atoms: list[Atom], ids: dict[int, str], root_of: list[int]) -> dict[str, str]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -62,11 +63,12 @@ def build_outputs(
     key_of: list[int],
     mentions: dict[str, MentionInput],
     cfg: ResolutionConfig,
+    rows: Callable[[], tuple[array, list[tuple]]] | None = None,
 ) -> Outputs:
+    """Assignments, actor summaries (``rows``: a function that returns them as ``actor_rows`` does, for
+    every actor, when computed elsewhere) and the review list."""
     explain = _Explainer(atoms, scorer, sim, key_of)
-    by_root: dict[int, list[Atom]] = defaultdict(list)
-    for atom in atoms:
-        by_root[outcome.root_of[atom.idx]].append(atom)
+    by_root = _by_root(atoms, outcome.root_of)
 
     assignments: dict[str, Assignment] = {}
     for root, members in by_root.items():
@@ -88,7 +90,13 @@ def build_outputs(
             else:  # the whole atom at C speed, same order
                 assignments.update(dict.fromkeys(atom.mention_ids, assignment))
 
-    actors = {ids[root]: _summary(ids[root], members) for root, members in by_root.items()}
+    if rows is None:
+        actors = {ids[root]: ActorSummary(ids[root], *_summary(members)) for root, members in by_root.items()}
+    else:  # computed by helpers (``actor_rows``), for the same actors in the same order
+        roots, summaries = rows()
+        if roots != array("q", by_root):
+            raise RuntimeError("actor summaries from a helper do not match the actors")
+        actors = {ids[root]: ActorSummary(ids[root], *row) for root, row in zip(by_root, summaries, strict=True)}
     review = _review(atoms, outcome, links, ids, judged, by_root, explain, cfg)
     return Outputs(assignments, actors, review)
 
@@ -99,21 +107,39 @@ def _ranked(counts: dict[str, int]) -> list[str]:
     return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _summary(actor: str, members: list[Atom]) -> ActorSummary:
+def actor_rows(atoms: list[Atom], root_of: Sequence[int], part: int = 0, parts: int = 1) -> tuple[array, list[tuple]]:
+    """The summaries of the actors in part ``part`` of ``parts`` of ``build_outputs``' order, without
+    their ids (which are not known yet), as plain tuples: a helper computes them while this process
+    names the actors and builds the assignments. Also the actors' roots, in that order."""
+    roots = list(_by_root(atoms, root_of).items())
+    size = -(-len(roots) // parts)
+    mine = roots[part * size : (part + 1) * size]
+    return array("q", [root for root, _ in mine]), [_summary(members) for _, members in mine]
+
+
+def _by_root(atoms: list[Atom], root_of: Sequence[int]) -> dict[int, list[Atom]]:
+    by_root: dict[int, list[Atom]] = defaultdict(list)
+    for atom in atoms:
+        by_root[root_of[atom.idx]].append(atom)
+    return by_root
+
+
+def _summary(members: list[Atom]) -> tuple:
+    """An actor's ``ActorSummary`` but for its id: (kind, names, legal forms, countries, reporting
+    countries, tax ids, phones, e-mails, mention count)."""
     if len(members) == 1:  # most actors: one atom, nothing to add up
         atom = members[0]
         kind = atom.kind if atom.kind != "unknown" else (atom.parsed.kind_hint or "unknown")
-        return ActorSummary(
-            actor_id=actor,
-            kind=kind,
-            names=_ranked(atom.names),
-            legal_forms=_ranked(atom.legal_forms),
-            countries=[atom.country] if atom.country else [],
-            reporting_countries=sorted(atom.reporting),
-            tax_ids=sorted((s, v) for s, vs in atom.tax.items() for v in vs),
-            phones=sorted(atom.phones),
-            emails=sorted(atom.emails),
-            mention_count=len(atom.mention_ids),
+        return (
+            kind,
+            _ranked(atom.names),
+            _ranked(atom.legal_forms),
+            [atom.country] if atom.country else [],
+            sorted(atom.reporting),
+            sorted((s, v) for s, vs in atom.tax.items() for v in vs),
+            sorted(atom.phones),
+            sorted(atom.emails),
+            len(atom.mention_ids),
         )
     names: dict[str, int] = {}
     forms: dict[str, int] = {}
@@ -134,17 +160,16 @@ def _summary(actor: str, members: list[Atom]) -> ActorSummary:
         emails |= atom.emails
         tax.update((s, v) for s, vs in atom.tax.items() for v in vs)
     known = [(n, k) for k, n in kinds.items() if k != "unknown"]
-    return ActorSummary(
-        actor_id=actor,
-        kind=max(known)[1] if known else "unknown",
-        names=_ranked(names),
-        legal_forms=_ranked(forms),
-        countries=sorted(countries),
-        reporting_countries=sorted(reporting),
-        tax_ids=sorted(tax),
-        phones=sorted(phones),
-        emails=sorted(emails),
-        mention_count=sum(len(a.mention_ids) for a in members),
+    return (
+        max(known)[1] if known else "unknown",
+        _ranked(names),
+        _ranked(forms),
+        sorted(countries),
+        sorted(reporting),
+        sorted(tax),
+        sorted(phones),
+        sorted(emails),
+        sum(len(a.mention_ids) for a in members),
     )
 
 

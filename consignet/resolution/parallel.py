@@ -1,24 +1,32 @@
 """Use both cores for the parts of a large run that split cleanly: parsing names and grouping mentions
-into atoms (``atom_parts``), comparing names, scoring pairs.
+into atoms (``atom_parts``), comparing names, scoring pairs, then clustering connected components
+(``cluster_parts``, in the helper that scored: ``fork_keep``).
 
 Work is shared by ``fork``: a child process inherits everything already computed (no pickling of
 inputs), computes its share and sends back plain results through a pipe while the parent computes
-the first share. Only where ``fork`` exists (Linux, macOS), only for large inputs, and only when the
-process runs a single thread (forking a threaded server is unsafe): otherwise everything runs here.
+the first share. Each fork costs copy-on-write page faults afterwards, in the child and in the parent,
+on every page either of them writes (and reading a Python object writes its reference count): a few
+microseconds a page, ~400k pages for each process when clustering 1M mentions in a new fork.
+Only where ``fork`` exists (Linux, macOS), only for large inputs, and only when the process runs a
+single thread (forking a threaded server is unsafe): otherwise everything runs here.
 ``ResolutionConfig.workers`` forces a number (1 = never fork).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import Any
 
 from .config import ResolutionConfig
 
-_TASK: tuple[Callable[[Any], Any], Sequence[Any], Callable[[Any], Any] | None] | None = None
+# (func, parts, pack, follow) of the fork under way, read by the children it forks
+_TASK: tuple[Callable[[Any], Any], Sequence[Any], Callable[[Any], Any] | None, Callable[[Any], Any] | None] | None = (
+    None
+)
 
 
 def worker_count(items: int, cfg: ResolutionConfig) -> int:
@@ -48,16 +56,53 @@ def chunks(items: Sequence[Any], n: int, here: float = HERE_SHARE) -> list[Seque
     return [items[:first]] + [items[i : i + size] for i in range(first, len(items), size)]
 
 
-def _child(conn: Any, index: int) -> None:
+def _child(conn: Any, index: int, others: Sequence[Any] = ()) -> None:
+    for end in others:  # the parent's ends of the pipes, inherited: a child must not hold them open
+        end.close()
     try:
         assert _TASK is not None
-        func, parts, pack = _TASK
+        func, parts, pack, follow = _TASK
         result = func(parts[index])
         conn.send(("ok", pack(result) if pack else result))
+        if follow is None:
+            return
+        # kept (``fork_keep``): ``follow`` is a generator over the same data, sent each message the
+        # parent sends; what it yields (but None) goes back, until the parent closes the pipe
+        steps = follow(result)
+        answer = next(steps)
+        while True:
+            if answer is not None:
+                conn.send(("ok", answer))
+            try:
+                message = conn.recv()
+            except EOFError:
+                return
+            try:
+                answer = steps.send(message)
+            except StopIteration:
+                return
     except BaseException as exc:  # reported to the parent, which raises
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        with contextlib.suppress(OSError):  # unless the parent has gone
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
+
+
+_ENDING: list[Any] = []  # children that sent their last result and are exiting
+
+
+def reap() -> None:
+    """Wait for the children that were left exiting (and count their CPU time in this process's
+    ``RUSAGE_CHILDREN``, which the benchmark reports)."""
+    while _ENDING:
+        _ENDING.pop().join()
+
+
+def _receive(conn: Any, unpack: Callable[[Any], Any] | None) -> Any:
+    status, value = conn.recv()
+    if status != "ok":
+        raise RuntimeError(f"resolution worker failed: {value}")
+    return unpack(value) if unpack else value
 
 
 def fork_map(
@@ -68,29 +113,93 @@ def fork_map(
 ) -> list[Any]:
     """``[func(p) for p in parts]``, the first part here and each other one in a forked child.
     ``pack``/``unpack`` turn a child's result into something cheap to send and back."""
-    global _TASK
     if len(parts) <= 1:
         return [func(p) for p in parts]
-    ctx = mp.get_context("fork")
-    _TASK = (func, parts, pack)
-    children = []
+    with Kept(func, parts, pack, None) as kept:
+        return [func(parts[0]), *kept.receive(unpack)]
+
+
+def fork_keep(
+    func: Callable[[Any], Any],
+    parts: Sequence[Any],
+    follow: Callable[[Any], Generator[Any, Any, None]],
+    pack: Callable[[Any], Any] | None = None,
+    unpack: Callable[[Any], Any] | None = None,
+) -> tuple[list[Any], Kept | None]:
+    """``fork_map``, keeping the children for more work on what they computed, without a new fork
+    whose copy-on-write faults would cost again what a child has already paid for: each runs the
+    generator ``follow(its result)``, which receives the messages sent (``Kept.send``, ``Kept.ask``)
+    at its ``yield``s and yields the answers (None: no answer). Close the ``Kept`` when done."""
+    if len(parts) <= 1:
+        return [func(p) for p in parts], None
+    kept = Kept(func, parts, pack, follow)
     try:
-        for index in range(1, len(parts)):
-            receive, send = ctx.Pipe(duplex=False)
-            process = ctx.Process(target=_child, args=(send, index), daemon=True)
-            process.start()
-            send.close()
-            children.append((process, receive))
-        results = [func(parts[0])]
-        for process, receive in children:
-            status, value = receive.recv()
-            process.join()
-            if status != "ok":
-                raise RuntimeError(f"resolution worker failed: {value}")
-            results.append(unpack(value) if unpack else value)
-        return results
-    finally:
-        _TASK = None
-        for process, _ in children:
-            if process.is_alive():
+        return [func(parts[0]), *kept.receive(unpack)], kept
+    except BaseException:
+        kept.close(kill=True)
+        raise
+
+
+class Kept:
+    """Forked children computing ``func(parts[i])`` for i >= 1; a context manager that kills them on exit."""
+
+    def __init__(
+        self,
+        func: Callable[[Any], Any],
+        parts: Sequence[Any],
+        pack: Callable[[Any], Any] | None,
+        follow: Callable[[Any], Generator[Any, Any, None]] | None,
+    ) -> None:
+        global _TASK
+        ctx = mp.get_context("fork")
+        _TASK = (func, parts, pack, follow)
+        self.children: list[tuple[Any, Any]] = []
+        try:
+            for index in range(1, len(parts)):
+                here, there = ctx.Pipe(duplex=follow is not None)
+                ends = [here, *(end for _, end in self.children)]
+                process = ctx.Process(target=_child, args=(there, index, ends), daemon=True)
+                process.start()
+                there.close()
+                self.children.append((process, here))
+        except BaseException:
+            self.close(kill=True)
+            raise
+        finally:
+            _TASK = None
+
+    def receive(self, unpack: Callable[[Any], Any] | None = None) -> list[Any]:
+        """Each child's next result, in order."""
+        return [_receive(conn, unpack) for _, conn in self.children]
+
+    def send(self, messages: Sequence[Any]) -> None:
+        """One message to each child."""
+        for (_, conn), message in zip(self.children, messages, strict=True):
+            conn.send(message)
+
+    def ask(
+        self, messages: Sequence[Any], here: Callable[[], Any], unpack: Callable[[Any], Any] | None = None
+    ) -> list[Any]:
+        """Send each child its message, compute ``here()`` meanwhile: ``[here(), *the answers]``."""
+        self.send(messages)
+        return [here(), *self.receive(unpack)]
+
+    def close(self, kill: bool = False) -> None:
+        """End the children: those waiting for a message see the pipe closed; ``kill`` for the others
+        (after an error here). A child that has sent its last result is not waited for: unmapping a
+        large copy-on-write address space takes a while (~0.3 s at 1M mentions) and the process is
+        reaped by ``reap`` at the end of the run."""
+        for process, conn in self.children:
+            conn.close()
+            if kill and process.is_alive():
                 process.kill()
+                process.join()
+            else:
+                _ENDING.append(process)
+        self.children = []
+
+    def __enter__(self) -> Kept:
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self.close(kill=kind is not None)
