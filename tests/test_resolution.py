@@ -187,6 +187,24 @@ def test_judgements_override_and_a_split_keeps_the_id_on_the_larger_part() -> No
     assert third.assignments[stray.mention_id].actor_id != actor
 
 
+def test_a_taken_id_moves_to_the_next_oldest_mention_and_only_then_are_members_sorted() -> None:
+    from consignet.resolution.identity import assign_ids, derive_id
+
+    taken = ResolutionState(aliases={derive_id("m1"): "A-elsewhere", derive_id("x1"): "A-elsewhere"})
+    firsts = {7: ("2025-01-01", "m1"), 8: ("2025-01-05", "n1"), 9: ("2025-01-09", "x1")}
+    sorted_members = {7: [("2025-01-01", "m1"), ("2025-01-02", "m2")], 9: [("2025-01-09", "x1")]}
+    asked: list[int] = []
+
+    def members(root: int) -> list[tuple[str, str]]:
+        asked.append(root)
+        return sorted_members[root]
+
+    ids, anchors, _ = assign_ids(firsts, members, taken)
+    assert ids == {7: derive_id("m2"), 8: derive_id("n1"), 9: derive_id("x1#1")}
+    assert anchors[ids[7]] == ("2025-01-01", "m1")  # the anchor stays the oldest mention
+    assert asked == [7, 9]  # a cluster whose oldest mention's id is free is never sorted
+
+
 def test_confirm_joins_what_the_algorithm_keeps_apart() -> None:
     a = m("ТОО «Барыс»", tax=[("kz.bin", "960140209107")])
     b = m("Barys Trading", country="KZ", reporting="GE")

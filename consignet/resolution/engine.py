@@ -158,15 +158,24 @@ class _Run:
         return [Link(*t) for found in results for t in found], [len(found) for found in results], kept
 
     def identify(self, root_of: list[int]) -> tuple[dict[int, str], dict[str, tuple[str, str]], dict[str, str]]:
-        """Actor ids (``identity.assign_ids``) from each cluster's mentions, oldest first."""
-        clusters: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        for atom in self.atoms:
-            members = clusters[root_of[atom.idx]]
-            for mid in atom.mention_ids:
-                members.append((self.mentions[mid].date or NO_DATE, mid))
-        for members in clusters.values():
-            members.sort()
-        return assign_ids(clusters, self.previous)
+        """Actor ids (``identity.assign_ids``) from each cluster's oldest mention (the smallest of its
+        atoms' anchors); all its mentions, sorted, only when asked."""
+        atoms, mentions = self.atoms, self.mentions
+        firsts: dict[int, tuple[str, str]] = {}
+        for atom in atoms:
+            root = root_of[atom.idx]
+            first = firsts.get(root)
+            if first is None or atom.anchor < first:
+                firsts[root] = atom.anchor
+        by_root: dict[int, list[Atom]] = {}
+
+        def members(root: int) -> list[tuple[str, str]]:
+            if not by_root:
+                for atom in atoms:
+                    by_root.setdefault(root_of[atom.idx], []).append(atom)
+            return sorted((mentions[mid].date or NO_DATE, mid) for atom in by_root[root] for mid in atom.mention_ids)
+
+        return assign_ids(firsts, members, self.previous)
 
     # -- the run --------------------------------------------------------------------------------------
     def result(self) -> ResolutionResult:
@@ -196,12 +205,13 @@ class _Run:
                 rows = _rows_from(kept, outcome.root_of)
             self.lap("clustering")
             ids, anchors, aliases = self.identify(outcome.root_of)
+            mention_actor = _mention_actor(atoms, ids, outcome.root_of)  # while the helpers summarise
             self.lap("ids")
             out = build_outputs(atoms, outcome, links, ids, aliases, judged, scorer, names.sim, self.key_of,
                                 self.mentions, self.cfg, rows)  # fmt: skip
         state = ResolutionState(
             mentions=self.mentions,
-            mention_actor=_mention_actor(atoms, ids, outcome.root_of),
+            mention_actor=mention_actor,
             anchors=anchors,
             aliases=aliases,
         )

@@ -14,6 +14,7 @@ oldest mention of a cluster is then always in the earliest batch that saw the ac
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from hashlib import blake2b
 
 from .types import ResolutionState
@@ -32,17 +33,20 @@ def resolve_alias(actor_id: str, aliases: dict[str, str]) -> str:
 
 
 def assign_ids(
-    clusters: dict[int, list[tuple[str, str]]],  # root -> sorted (date, mention id) anchors of its mentions
+    firsts: dict[int, tuple[str, str]],  # root -> the oldest (date, mention id) of its mentions
+    members: Callable[[int], list[tuple[str, str]]],  # root -> all its (date, mention id), sorted
     previous: ResolutionState | None,
 ) -> tuple[dict[int, str], dict[str, tuple[str, str]], dict[str, str]]:
-    """Return (root -> actor id, anchors of current ids, aliases)."""
+    """Return (root -> actor id, anchors of current ids, aliases). ``members`` is asked only for what
+    the oldest mention cannot settle (a previous run's mentions, a derived id already taken): sorting
+    every cluster's mentions cost 2.7 s at 1M mentions, for a first run that reads only the oldest."""
     aliases = dict(previous.aliases) if previous else {}
     anchors: dict[str, tuple[str, str]] = dict(previous.anchors) if previous else {}
     prev_of = previous.mention_actor if previous else {}
 
     holdings: dict[str, Counter[int]] = {}
-    for root, members in clusters.items() if prev_of else ():  # a first run: a million lookups saved
-        for _, mention_id in members:
+    for root in firsts if prev_of else ():  # a first run: a million lookups saved
+        for _, mention_id in members(root):
             old = prev_of.get(mention_id)
             if old is not None:
                 holdings.setdefault(resolve_alias(old, aliases), Counter())[root] += 1
@@ -53,12 +57,12 @@ def assign_ids(
     won: dict[int, list[str]] = {}
     for actor in sorted(holdings, key=order):
         count = holdings[actor]
-        best = max(count.items(), key=lambda kv: (kv[1], _neg(clusters[kv[0]][0])))[0]
+        best = max(count.items(), key=lambda kv: (kv[1], _neg(firsts[kv[0]])))[0]
         won.setdefault(best, []).append(actor)
 
     ids: dict[int, str] = {}
     used = set(anchors) | set(aliases)
-    for root in sorted(clusters, key=lambda r: clusters[r][0]):
+    for root in sorted(firsts, key=firsts.__getitem__):
         mine = won.get(root)
         if mine:
             keep = min(mine, key=order)
@@ -67,17 +71,19 @@ def assign_ids(
                 if other != keep:
                     aliases[other] = keep
             continue
-        candidate = ""
-        for anchor in clusters[root]:
-            candidate = derive_id(anchor[1])
-            if candidate not in used:
-                break
+        first = firsts[root]
+        candidate = derive_id(first[1])
+        if candidate in used:  # taken (a split's other part keeps it): the next-oldest mention's
+            for anchor in members(root)[1:]:
+                candidate = derive_id(anchor[1])
+                if candidate not in used:
+                    break
         n = 0
         while candidate in used:  # every mention's id is taken (after splits): number the oldest's
             n += 1
-            candidate = derive_id(f"{clusters[root][0][1]}#{n}")
+            candidate = derive_id(f"{first[1]}#{n}")
         ids[root] = candidate
-        anchors[candidate] = clusters[root][0]
+        anchors[candidate] = first
         used.add(candidate)
     # flatten alias chains so every alias points at a current id
     for old in list(aliases):

@@ -90,14 +90,15 @@ def build_outputs(
             else:  # the whole atom at C speed, same order
                 assignments.update(dict.fromkeys(atom.mention_ids, assignment))
 
+    review = _review(atoms, outcome, links, ids, judged, by_root, explain, cfg)
     if rows is None:
         actors = {ids[root]: ActorSummary(ids[root], *_summary(members)) for root, members in by_root.items()}
-    else:  # computed by helpers (``actor_rows``), for the same actors in the same order
+    else:  # computed by helpers (``actor_rows``), for the same actors in the same order: asked last,
+        # so this process does all it can while they work
         roots, summaries = rows()
         if roots != array("q", by_root):
             raise RuntimeError("actor summaries from a helper do not match the actors")
         actors = {ids[root]: ActorSummary(ids[root], *row) for root, row in zip(by_root, summaries, strict=True)}
-    review = _review(atoms, outcome, links, ids, judged, by_root, explain, cfg)
     return Outputs(assignments, actors, review)
 
 
