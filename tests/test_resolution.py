@@ -252,8 +252,8 @@ def test_the_fast_pair_points_equal_the_explained_score() -> None:
 
     mentions, _ = generate(4000, seed=11)
     run = _Run(mentions, None, (), DEFAULT_CONFIG)
-    scorer = run.scorer()
-    pairs = sorted(run.blocked_pairs())
+    unsorted, scorer = run.pairs_and_scorer()
+    pairs = sorted(unsorted)
     assert len(pairs) > 1000
     rng = random.Random(5)
     pairs += [tuple(sorted(rng.sample(range(len(run.atoms)), 2))) for _ in range(2000)]  # unrelated pairs too

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .kind import guess_kind, kind_from_scheme
 from .legal_forms import split_legal_form
@@ -11,8 +11,11 @@ from .text import clean_display, detect_script
 from .translit import ascii_tokens, consonants, skeleton_token
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedName:
+class ParsedName(NamedTuple):
+    """A parsed name: immutable. A named tuple, not a frozen dataclass: a resolution run builds one per
+    distinct name (358k at 1M mentions) and sends half of them between processes; a frozen dataclass
+    took 1.7 µs to build (one ``object.__setattr__`` per field), a tuple 0.3 µs."""
+
     raw: str
     clean: str  # display form: original script, quotes and spaces tidied
     legal_form: str | None  # canonical label ("LLP", "LLC", "JSC", "Ltd", "PVT LTD", ...) or None

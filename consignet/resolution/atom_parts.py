@@ -27,7 +27,6 @@ from .types import MentionInput
 # 1.15 not at all (atoms 23.3 s wall against 25.0 and 26.7 before the split).
 HERE_SHARE = 1.15
 
-_FIELDS = ParsedName.__slots__
 # Every distinct name is parsed once per run and kept in the run's own table: ``parse_name``'s cache
 # would only add its bookkeeping and keep ~180k parsed names alive after the run (measured at 1M).
 _parse_uncached = parse_name.__wrapped__
@@ -66,7 +65,7 @@ def build_atoms_parallel(
 
 
 def _pack(result: _Part) -> tuple[list[tuple], list[tuple]]:
-    """Plain tuples (ParsedName and Atom are slotted classes: tuples pickle smaller and faster)."""
+    """Plain tuples (Atom is a slotted class, ParsedName a named tuple: tuples pickle smaller and faster)."""
     parsed, by_key = result
     rows = [
         (
@@ -75,12 +74,12 @@ def _pack(result: _Part) -> tuple[list[tuple], list[tuple]]:
         )
         for key, a in by_key.items()
     ]  # fmt: skip
-    return [tuple(getattr(p, f) for f in _FIELDS) for p in parsed], rows
+    return [tuple(p) for p in parsed], rows
 
 
 def _unpack(packed: tuple[list[tuple], list[tuple]]) -> tuple[list[ParsedName], list[tuple]]:
     parsed, rows = packed
-    return [ParsedName(*row) for row in parsed], rows
+    return list(map(ParsedName._make, parsed)), rows
 
 
 def _merge(by_key: dict[tuple, Atom], rows: Sequence[tuple], parsed_of: dict[str, ParsedName]) -> None:

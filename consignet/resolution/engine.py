@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
+from itertools import chain
 from typing import Any
 
 from .atom_parts import build_atoms_parallel
@@ -32,6 +33,8 @@ from .scoring import Scorer
 from .types import Judgement, MentionInput, ResolutionResult, ResolutionState, ResolutionStats
 
 NO_DATE = "9999-12-31"
+# the scorer's tables (identifier and counterparty rarity), the identifier pairs, their blocking counts
+_Tables = tuple[dict[tuple[str, Any], int], dict[str, int], array, dict[str, int]]
 # This process's share of the pair scoring against an equal one: with 0.9 (``parallel.HERE_SHARE``) it
 # waited ~2 s for the helper at 1M mentions (the helper takes copy-on-write faults on the atoms it reads)
 SCORE_SHARE = 1.1
@@ -93,10 +96,36 @@ class _Run:
         self.clock, self.cpu = now, now_cpu
 
     # -- candidate pairs ------------------------------------------------------------------------------
-    def blocked_pairs(self) -> set[tuple[int, int]]:
+    def pairs_and_scorer(self) -> tuple[set[tuple[int, int]], Scorer]:
+        """The pairs of atoms to score (``blocked_pairs``) and the scorer."""
+        candidates, (rarity, cp_rarity, id_pairs, counts) = self.candidates_and_tables()
+        for key, n in counts.items():
+            self.counts[key] += n
+        return self.blocked_pairs(candidates, id_pairs), Scorer(self.cfg, rarity, cp_rarity)
+
+    def candidates_and_tables(self) -> tuple[list[set[int]], _Tables]:
+        """The names worth comparing (``blocking.name_candidates``) and ``tables()``: two independent
+        walks (~4 s each at 1M mentions), so a helper builds the tables while this process finds the
+        candidates. That way round because the tables read every atom and their pools, the candidates
+        only the distinct names: after a fork, the process that reads more pays more copy-on-write
+        faults (measured: the other way round this process took 426k more, ~1.7 s), and the tables
+        pickle small (their pairs as one array of numbers)."""
+        if self.workers == 1:
+            return name_candidates(self.names.parsed, self.cfg, self.counts), self.tables()
+
+        def candidates() -> list[set[int]]:
+            return name_candidates(self.names.parsed, self.cfg, self.counts)
+
+        later, tables = fork_map(_call, [candidates, self.tables])
+        return later, tables
+
+    def blocked_pairs(self, candidates: list[set[int]], identifier_pairs: array) -> set[tuple[int, int]]:
+        """Pairs of atoms to score: those of similar names (``candidates``, emptied once read), then
+        those that share an identifier (``identifier_pairs``: heads and tails, interleaved)."""
         cfg, names = self.cfg, self.names
         pairs: set[tuple[int, int]] = set()
-        groups = [(i, list(js)) for i, js in enumerate(name_candidates(names.parsed, cfg, self.counts)) if js]
+        groups = [(i, list(js)) for i, js in enumerate(candidates) if js]
+        candidates.clear()
 
         def compare(part: list[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
             return [(i, j, names.score(i, j)) for i, others in part for j in names.plausible(i, others)]
@@ -111,22 +140,24 @@ class _Run:
                 pairs.update(zip(members, members[1:], strict=False))
             _cross(names.reps[k], names.reps[k], pairs, cfg.max_same_name_atoms)
         self.lap("name_blocks")
-        pairs.update(identifier_pairs(self.id_blocks, cfg, self.counts))
+        pairs.update(zip(identifier_pairs[::2], identifier_pairs[1::2], strict=True))
         return pairs
 
-    def scorer(self) -> Scorer:
+    def tables(self) -> _Tables:
+        """What the scorer needs to know about all atoms (how many names carry each identifier and each
+        counterparty), the pairs of atoms that share an identifier, and the blocking counts of those."""
         atoms = self.atoms
-        self.id_blocks = identifier_blocks(atoms)
+        id_blocks = identifier_blocks(atoms)
         rarity = {
-            key: len({atoms[i].name_key for i in members})
-            for key, members in self.id_blocks.items()
-            if len(members) > 1
+            key: len({atoms[i].name_key for i in members}) for key, members in id_blocks.items() if len(members) > 1
         }
         cp_names: dict[str, set[str]] = defaultdict(set)
         for atom in atoms:
             for cp in atom.counterparties:
                 cp_names[cp].add(atom.name_key)
-        return Scorer(self.cfg, rarity, {cp: len(ks) for cp, ks in cp_names.items()})
+        counts: dict[str, int] = defaultdict(int)
+        pairs = array("q", chain.from_iterable(identifier_pairs(id_blocks, self.cfg, counts)))
+        return rarity, {cp: len(ks) for cp, ks in cp_names.items()}, pairs, dict(counts)
 
     def score(
         self, pairs: Iterable[tuple[int, int]], scorer: Scorer, follow: Callable[[Any], Any] | None = None
@@ -179,11 +210,13 @@ class _Run:
 
     # -- the run --------------------------------------------------------------------------------------
     def result(self) -> ResolutionResult:
-        scorer = self.scorer()
+        pairs: Iterable[tuple[int, int]]
         if self.cfg.blocking:
-            pairs: Iterable[tuple[int, int]] = self.blocked_pairs()
+            pairs, scorer = self.pairs_and_scorer()
             pair_count = len(pairs)  # type: ignore[arg-type]
         else:  # the benchmark's reference: every pair, the same scoring and clustering
+            rarity, cp_rarity, _, _ = self.tables()
+            scorer = Scorer(self.cfg, rarity, cp_rarity)
             n = len(self.atoms)
             pairs, pair_count = _every_pair(n), n * (n - 1) // 2
         self.lap("blocking")
@@ -195,7 +228,6 @@ class _Run:
         links, sizes, kept = self.score(pairs, scorer, follow)
         with kept if kept is not None else nullcontext():
             del pairs  # the largest structure of the run: not needed any more
-            self.id_blocks = {}
             self.lap("scoring")
             rows = None
             if kept is None:
@@ -268,6 +300,10 @@ def _rows_from(kept: Kept, root_of: list[int]) -> Callable[[], tuple[array, list
         return array("q", [root for roots, _ in parts for root in roots]), [row for _, rows in parts for row in rows]
 
     return collect
+
+
+def _call(func: Callable[[], Any]) -> Any:
+    return func()
 
 
 def _mention_actor(atoms: list[Atom], ids: dict[int, str], root_of: list[int]) -> dict[str, str]:
