@@ -192,8 +192,9 @@ def _review(atoms, outcome, links, ids, judged, by_root, explain, cfg) -> list[R
     for a, b in judged.judged_mention_pairs():
         ra, rb = root_of[atom_of[a]], root_of[atom_of[b]]
         best.pop((ra, rb) if ra < rb else (rb, ra), None)
-    reporting = {r: set().union(*(a.reporting for a in m)) for r, m in by_root.items()}
-    records = {r: sum(len(a.mention_ids) for a in m) for r, m in by_root.items()}  # a mention = a record
+    paired = {r for pair in best for r in pair}  # only these actors are ranked (not all 300k at 1M)
+    reporting = {r: set().union(*(a.reporting for a in by_root[r])) for r in paired}
+    records = {r: sum(len(a.mention_ids) for a in by_root[r]) for r in paired}  # a mention = a record
     ranked = []
     for (ra, rb), lk in best.items():
         new_countries = len(reporting[ra] | reporting[rb]) - max(len(reporting[ra]), len(reporting[rb]))
