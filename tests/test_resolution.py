@@ -252,7 +252,7 @@ def test_the_fast_pair_points_equal_the_explained_score() -> None:
 
     mentions, _ = generate(4000, seed=11)
     run = _Run(mentions, None, (), DEFAULT_CONFIG)
-    unsorted, scorer = run.pairs_and_scorer()
+    unsorted, scorer, _ = run.pairs_and_scorer()
     pairs = sorted(unsorted)
     assert len(pairs) > 1000
     rng = random.Random(5)

@@ -119,7 +119,7 @@ def test_components_clustered_on_two_cores_equal_clustering_on_one(mentions) -> 
 
     run = _Run(mentions, None, (), ResolutionConfig(workers=2))
     cfg, atoms, names = run.cfg, run.atoms, run.names
-    pairs, scorer = run.pairs_and_scorer()
+    pairs, scorer, _ = run.pairs_and_scorer()
     found, _, _ = run.score(pairs, scorer)
     strong = [lk for lk in found if lk.points >= cfg.match_points]
     linked = sorted({x for lk in strong for x in (lk.a, lk.b)})

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
 from .atom_parts import build_atoms_parallel
@@ -87,6 +87,7 @@ class _Run:
         del listed
         self.lap("atoms")
         self.names = NameTable(self.atoms)
+        self.compared: list[tuple[tuple[int, int], float]] = []  # see ``blocked_pairs``
         self.key_of = [self.names.index[a.name_key] for a in self.atoms]
 
     def lap(self, step: str) -> None:
@@ -96,41 +97,55 @@ class _Run:
         self.clock, self.cpu = now, now_cpu
 
     # -- candidate pairs ------------------------------------------------------------------------------
-    def pairs_and_scorer(self) -> tuple[set[tuple[int, int]], Scorer]:
-        """The pairs of atoms to score (``blocked_pairs``) and the scorer."""
-        candidates, (rarity, cp_rarity, id_pairs, counts) = self.candidates_and_tables()
+    def pairs_and_scorer(self, keep: bool = False) -> tuple[set[tuple[int, int]], Scorer, Kept | None]:
+        """The pairs of atoms to score (``blocked_pairs``) and the scorer. ``keep``: with two processes,
+        the helper that builds the tables is kept (``parallel.fork_keep``) to compare its share of the
+        names, then to score, cluster and summarise (``_chain``), and returned: each new fork made this
+        process take copy-on-write faults again on every page it touched since the last one."""
+        kept = None
+        if self.workers == 1:
+            candidates, tables = name_candidates(self.names.parsed, self.cfg, self.counts), self.tables()
+        else:
+
+            def candidates_here() -> list[set[int]]:
+                return name_candidates(self.names.parsed, self.cfg, self.counts)
+
+            follow = partial(_chain, self) if keep and self.workers == 2 else None
+            if follow is None:
+                candidates, tables = fork_map(_call, [candidates_here, self.tables])
+            else:
+                (candidates, tables), kept = fork_keep(_call, [candidates_here, self.tables], follow)
+        rarity, cp_rarity, id_pairs, counts = tables
         for key, n in counts.items():
             self.counts[key] += n
-        return self.blocked_pairs(candidates, id_pairs), Scorer(self.cfg, rarity, cp_rarity)
+        try:
+            return self.blocked_pairs(candidates, id_pairs, kept), Scorer(self.cfg, rarity, cp_rarity), kept
+        except BaseException:
+            if kept is not None:
+                kept.close(kill=True)
+            raise
 
-    def candidates_and_tables(self) -> tuple[list[set[int]], _Tables]:
-        """The names worth comparing (``blocking.name_candidates``) and ``tables()``: two independent
-        walks (~4 s each at 1M mentions), so a helper builds the tables while this process finds the
-        candidates. That way round because the tables read every atom and their pools, the candidates
-        only the distinct names: after a fork, the process that reads more pays more copy-on-write
-        faults (measured: the other way round this process took 426k more, ~1.7 s), and the tables
-        pickle small (their pairs as one array of numbers)."""
-        if self.workers == 1:
-            return name_candidates(self.names.parsed, self.cfg, self.counts), self.tables()
-
-        def candidates() -> list[set[int]]:
-            return name_candidates(self.names.parsed, self.cfg, self.counts)
-
-        later, tables = fork_map(_call, [candidates, self.tables])
-        return later, tables
-
-    def blocked_pairs(self, candidates: list[set[int]], identifier_pairs: array) -> set[tuple[int, int]]:
+    def blocked_pairs(
+        self, candidates: list[set[int]], identifier_pairs: array, kept: Kept | None = None
+    ) -> set[tuple[int, int]]:
         """Pairs of atoms to score: those of similar names (``candidates``, emptied once read), then
-        those that share an identifier (``identifier_pairs``: heads and tails, interleaved)."""
+        those that share an identifier (``identifier_pairs``: heads and tails, interleaved). The names
+        are compared on both cores: by a new fork, or by the ``kept`` helper."""
         cfg, names = self.cfg, self.names
         pairs: set[tuple[int, int]] = set()
         groups = [(i, list(js)) for i, js in enumerate(candidates) if js]
         candidates.clear()
-
-        def compare(part: list[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
-            return [(i, j, names.score(i, j)) for i, others in part for j in names.plausible(i, others)]
-
-        for scored in fork_map(compare, chunks(groups, self.workers)):
+        if kept is None:
+            results = fork_map(partial(_compare, names), chunks(groups, self.workers))
+        else:
+            parts = chunks(groups, len(kept.children) + 1)
+            before = len(names.cache)
+            kept.send(parts[1:])
+            own = _compare(names, parts[0])
+            # what this process added, in its order: the helper puts it before its own (``_chain``)
+            self.compared = list(islice(names.cache.items(), before, None))
+            results = [own, *kept.receive()]
+        for scored in results:
             for i, j, score in scored:
                 names.cache[(i, j)] = score
                 if score >= cfg.name_pivot:
@@ -160,32 +175,31 @@ class _Run:
         return rarity, {cp: len(ks) for cp, ks in cp_names.items()}, pairs, dict(counts)
 
     def score(
-        self, pairs: Iterable[tuple[int, int]], scorer: Scorer, follow: Callable[[Any], Any] | None = None
+        self,
+        pairs: Iterable[tuple[int, int]],
+        scorer: Scorer,
+        follow: Callable[[Any], Any] | None = None,
+        kept: Kept | None = None,
+        judged: tuple[list[tuple[int, int]], dict[int, set[tuple[int, int]]]] = ([], {}),
     ) -> tuple[list[Link], list[int], Kept | None]:
         """The links (pairs at or above ``unsure_points``): those found here, then each helper's; how
-        many each found; with ``follow``, the helpers, kept for it (``parallel.fork_keep``)."""
-        atoms, key_of, name_score, cfg = self.atoms, self.key_of, self.names.score, self.cfg
-        unsure, same_name = cfg.unsure_points, name_points(1.0, cfg)
-        points = scorer.points
-
-        def links_of(part: Iterable[tuple[int, int]]) -> list[tuple[float, int, int, float, bool]]:
-            found = []
-            for a, b in part:
-                ka, kb = key_of[a], key_of[b]
-                npts = same_name if ka == kb else name_points(name_score(ka, kb), cfg)
-                pts, corr, decisive = points(atoms[a], atoms[b], npts)
-                if pts >= unsure:
-                    found.append((pts, a, b, corr, decisive))
-            return found
-
+        many each found; with ``follow``, the helpers, kept for it (``parallel.fork_keep``); with
+        ``kept`` (``pairs_and_scorer``), its helper scores, sent the analysts' confirms and reject
+        tags (``judged``) for what follows."""
+        links_of = partial(_links_of, self.atoms, self.key_of, self.names, scorer, self.cfg)
         if self.workers > 1 and not isinstance(pairs, list | set):
             pairs = list(pairs)
-        parts = chunks(list(pairs), self.workers, SCORE_SHARE) if self.workers > 1 else [pairs]
-        kept = None
-        if follow is None:
-            results = fork_map(links_of, parts)
+        if kept is not None:
+            parts = chunks(list(pairs), len(kept.children) + 1, SCORE_SHARE)
+            kept.send([(self.compared, part, *judged) for part in parts[1:]])
+            self.compared = []
+            results = [links_of(parts[0]), *kept.receive()]
         else:
-            results, kept = fork_keep(links_of, parts, follow)
+            parts = chunks(list(pairs), self.workers, SCORE_SHARE) if self.workers > 1 else [pairs]
+            if follow is None:
+                results = fork_map(links_of, parts)
+            else:
+                results, kept = fork_keep(links_of, parts, follow)
         return [Link(*t) for found in results for t in found], [len(found) for found in results], kept
 
     def identify(self, root_of: list[int]) -> tuple[dict[int, str], dict[str, tuple[str, str]], dict[str, str]]:
@@ -211,8 +225,9 @@ class _Run:
     # -- the run --------------------------------------------------------------------------------------
     def result(self) -> ResolutionResult:
         pairs: Iterable[tuple[int, int]]
+        chained: Kept | None = None
         if self.cfg.blocking:
-            pairs, scorer = self.pairs_and_scorer()
+            pairs, scorer, chained = self.pairs_and_scorer(keep=True)
             pair_count = len(pairs)  # type: ignore[arg-type]
         else:  # the benchmark's reference: every pair, the same scoring and clustering
             rarity, cp_rarity, _, _ = self.tables()
@@ -221,11 +236,16 @@ class _Run:
             pairs, pair_count = _every_pair(n), n * (n - 1) // 2
         self.lap("blocking")
         judged, atoms, names = self.judged, self.atoms, self.names
-        confirms, rejects = judged.confirm_atoms(atoms), judged.reject_tags(atoms)
+        try:
+            confirms, rejects = judged.confirm_atoms(atoms), judged.reject_tags(atoms)
+        except BaseException:
+            if chained is not None:
+                chained.close(kill=True)
+            raise
         # the scoring helpers are kept: they cluster connected components, then summarise actors
         follow = partial(_helper, atoms, confirms, rejects, names, self.cfg) if self.workers > 1 else None
         known = len(names.cache)
-        links, sizes, kept = self.score(pairs, scorer, follow)
+        links, sizes, kept = self.score(pairs, scorer, follow, chained, (confirms, rejects))
         with kept if kept is not None else nullcontext():
             del pairs  # the largest structure of the run: not needed any more
             self.lap("scoring")
@@ -283,8 +303,69 @@ def _helper(
     process names them and builds the assignments. Measured at 1M mentions: outputs 6.4 -> 5.0 s, but
     the ids step beside it 2.2 -> 2.8 s (both processes walk large structures in memory at once)."""
     message = yield None
+    yield from _cluster_and_summarise(atoms, confirms, rejects, names, cfg, found, message)
+
+
+def _cluster_and_summarise(
+    atoms: list[Atom],
+    confirms: list[tuple[int, int]],
+    rejects: dict[int, set[tuple[int, int]]],
+    names: NameTable,
+    cfg: ResolutionConfig,
+    found: list[tuple[float, int, int, float, bool]],
+    message: Any,
+) -> Generator[Any, Any, None]:
     root_of, part, parts = yield in_helper(atoms, confirms, rejects, names, cfg, found, message)
     yield actor_rows(atoms, root_of, part, parts)
+
+
+def _chain(run: _Run, tables: _Tables) -> Generator[Any, Any, None]:
+    """What the helper kept from the tables (``_Run.pairs_and_scorer``) does next, as a new fork
+    would have: compare its share of the names; put this process's name similarities before its own
+    (the order of the name cache is this process's: ``cluster_parts.in_helper`` reads it by
+    position); score its share of the pairs; then as ``_helper``."""
+    names = run.names
+    before = len(names.cache)
+    part = yield None
+    message = yield _compare(names, part)
+    compared, part, confirms, rejects = message
+    cache = names.cache
+    mine = list(islice(cache.items(), before, None))
+    for key, _ in mine:
+        del cache[key]
+    cache.update(compared)
+    cache.update(mine)
+    del compared, mine
+    found = _links_of(run.atoms, run.key_of, names, Scorer(run.cfg, tables[0], tables[1]), run.cfg, part)
+    message = yield found
+    yield from _cluster_and_summarise(run.atoms, confirms, rejects, names, run.cfg, found, message)
+
+
+def _compare(names: NameTable, part: list[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
+    """Name similarities of each name with the plausible ones among its candidates."""
+    return [(i, j, names.score(i, j)) for i, others in part for j in names.plausible(i, others)]
+
+
+def _links_of(
+    atoms: list[Atom],
+    key_of: list[int],
+    names: NameTable,
+    scorer: Scorer,
+    cfg: ResolutionConfig,
+    part: Iterable[tuple[int, int]],
+) -> list[tuple[float, int, int, float, bool]]:
+    """The pairs of ``part`` that score at least ``unsure_points``, as (points, a, b, corroboration,
+    decisive)."""
+    name_score, points = names.score, scorer.points
+    unsure, same_name = cfg.unsure_points, name_points(1.0, cfg)
+    found = []
+    for a, b in part:
+        ka, kb = key_of[a], key_of[b]
+        npts = same_name if ka == kb else name_points(name_score(ka, kb), cfg)
+        pts, corr, decisive = points(atoms[a], atoms[b], npts)
+        if pts >= unsure:
+            found.append((pts, a, b, corr, decisive))
+    return found
 
 
 def _rows_from(kept: Kept, root_of: list[int]) -> Callable[[], tuple[array, list[tuple]]] | None:
