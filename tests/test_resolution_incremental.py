@@ -114,7 +114,8 @@ def test_components_clustered_on_two_cores_equal_clustering_on_one(mentions) -> 
     from consignet.resolution import ResolutionConfig
     from consignet.resolution.cluster import cluster
     from consignet.resolution.cluster_parts import cluster_parallel, components
-    from consignet.resolution.engine import _helper, _rows_from, _Run
+    from consignet.resolution.engine import _Run
+    from consignet.resolution.helper import after_scoring, rows_from
     from consignet.resolution.output import actor_rows
 
     run = _Run(mentions, None, (), ResolutionConfig(workers=2))
@@ -129,7 +130,7 @@ def test_components_clustered_on_two_cores_equal_clustering_on_one(mentions) -> 
     rejected = max(strong, key=lambda lk: (lk.corroboration, lk.a))
     rejects = {rejected.a: {(0, 0)}, rejected.b: {(0, 1)}}
     known = len(names.cache)
-    links, sizes, kept = run.score(pairs, scorer, partial(_helper, atoms, confirms, rejects, names, cfg))
+    links, sizes, kept = run.score(pairs, scorer, partial(after_scoring, atoms, confirms, rejects, names, cfg))
     assert kept is not None and len(sizes) == 2 and sizes[1] > 1000
     scored = dict(names.cache)
 
@@ -144,7 +145,7 @@ def test_components_clustered_on_two_cores_equal_clustering_on_one(mentions) -> 
 
     with kept:
         parallel = cluster_parallel(atoms, links, sizes, kept, confirms, rejects, names, cfg, known, from_links=0)
-        rows = _rows_from(kept, parallel.root_of)
+        rows = rows_from(kept, parallel.root_of)
         assert rows is not None
         assert rows() == actor_rows(atoms, parallel.root_of)
     assert not kept.children

@@ -123,7 +123,7 @@ def in_helper(
     found: list[tuple[float, int, int, float, bool]],
     message: tuple,
 ) -> tuple:
-    """The helper's part of ``cluster_parallel`` (run by ``engine._helper``, the helper kept from
+    """The helper's part of ``cluster_parallel`` (run by ``helper.after_scoring``, the helper kept from
     scoring): ``found`` are the links it scored (as tuples, at ``start`` in the parent's ``links``),
     ``message`` what ``cluster_parallel`` sends."""
     start, (lo, hi), component, known, columns, where = message

@@ -12,7 +12,7 @@ import gc
 import time
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
 from itertools import chain, islice
@@ -22,19 +22,19 @@ from .atom_parts import build_atoms_parallel
 from .atoms import Atom, build_atoms
 from .blocking import identifier_blocks, identifier_pairs, name_candidates
 from .cluster import Link, cluster
-from .cluster_parts import cluster_parallel, in_helper
-from .config import DEFAULT_CONFIG, ResolutionConfig, name_points
+from .cluster_parts import cluster_parallel
+from .config import DEFAULT_CONFIG, ResolutionConfig
+from .helper import Tables, after_scoring, compare, from_tables, rows_from
+from .helper import links_of as helper_links_of
 from .identity import assign_ids
 from .judgements import ResolvedJudgements, resolve_judgements
 from .name_table import NameTable
-from .output import actor_rows, build_outputs
+from .output import build_outputs
 from .parallel import Kept, chunks, fork_keep, fork_map, reap, worker_count
 from .scoring import Scorer
 from .types import Judgement, MentionInput, ResolutionResult, ResolutionState, ResolutionStats
 
 NO_DATE = "9999-12-31"
-# the scorer's tables (identifier and counterparty rarity), the identifier pairs, their blocking counts
-_Tables = tuple[dict[tuple[str, Any], int], dict[str, int], array, dict[str, int]]
 # This process's share of the pair scoring against an equal one: with 0.9 (``parallel.HERE_SHARE``) it
 # waited ~2 s for the helper at 1M mentions (the helper takes copy-on-write faults on the atoms it reads)
 SCORE_SHARE = 1.1
@@ -100,8 +100,8 @@ class _Run:
     def pairs_and_scorer(self, keep: bool = False) -> tuple[set[tuple[int, int]], Scorer, Kept | None]:
         """The pairs of atoms to score (``blocked_pairs``) and the scorer. ``keep``: with two processes,
         the helper that builds the tables is kept (``parallel.fork_keep``) to compare its share of the
-        names, then to score, cluster and summarise (``_chain``), and returned: each new fork made this
-        process take copy-on-write faults again on every page it touched since the last one."""
+        names, then to score, cluster and summarise (``helper.from_tables``), and returned: each new
+        fork made this process take copy-on-write faults again on every page it had touched."""
         kept = None
         if self.workers == 1:
             candidates, tables = name_candidates(self.names.parsed, self.cfg, self.counts), self.tables()
@@ -110,11 +110,11 @@ class _Run:
             def candidates_here() -> list[set[int]]:
                 return name_candidates(self.names.parsed, self.cfg, self.counts)
 
-            follow = partial(_chain, self) if keep and self.workers == 2 else None
-            if follow is None:
-                candidates, tables = fork_map(_call, [candidates_here, self.tables])
-            else:
+            if keep and self.workers == 2:
+                follow = partial(from_tables, self.atoms, self.key_of, self.names, self.cfg)
                 (candidates, tables), kept = fork_keep(_call, [candidates_here, self.tables], follow)
+            else:
+                candidates, tables = fork_map(_call, [candidates_here, self.tables])
         rarity, cp_rarity, id_pairs, counts = tables
         for key, n in counts.items():
             self.counts[key] += n
@@ -136,13 +136,13 @@ class _Run:
         groups = [(i, list(js)) for i, js in enumerate(candidates) if js]
         candidates.clear()
         if kept is None:
-            results = fork_map(partial(_compare, names), chunks(groups, self.workers))
+            results = fork_map(partial(compare, names), chunks(groups, self.workers))
         else:
             parts = chunks(groups, len(kept.children) + 1)
             before = len(names.cache)
             kept.send(parts[1:])
-            own = _compare(names, parts[0])
-            # what this process added, in its order: the helper puts it before its own (``_chain``)
+            own = compare(names, parts[0])
+            # what this process added, in its order: the helper puts it before its own (``helper.from_tables``)
             self.compared = list(islice(names.cache.items(), before, None))
             results = [own, *kept.receive()]
         for scored in results:
@@ -158,7 +158,7 @@ class _Run:
         pairs.update(zip(identifier_pairs[::2], identifier_pairs[1::2], strict=True))
         return pairs
 
-    def tables(self) -> _Tables:
+    def tables(self) -> Tables:
         """What the scorer needs to know about all atoms (how many names carry each identifier and each
         counterparty), the pairs of atoms that share an identifier, and the blocking counts of those."""
         atoms = self.atoms
@@ -186,7 +186,7 @@ class _Run:
         many each found; with ``follow``, the helpers, kept for it (``parallel.fork_keep``); with
         ``kept`` (``pairs_and_scorer``), its helper scores, sent the analysts' confirms and reject
         tags (``judged``) for what follows."""
-        links_of = partial(_links_of, self.atoms, self.key_of, self.names, scorer, self.cfg)
+        links_of = partial(helper_links_of, self.atoms, self.key_of, self.names, scorer, self.cfg)
         if self.workers > 1 and not isinstance(pairs, list | set):
             pairs = list(pairs)
         if kept is not None:
@@ -243,7 +243,7 @@ class _Run:
                 chained.close(kill=True)
             raise
         # the scoring helpers are kept: they cluster connected components, then summarise actors
-        follow = partial(_helper, atoms, confirms, rejects, names, self.cfg) if self.workers > 1 else None
+        follow = partial(after_scoring, atoms, confirms, rejects, names, self.cfg) if self.workers > 1 else None
         known = len(names.cache)
         links, sizes, kept = self.score(pairs, scorer, follow, chained, (confirms, rejects))
         with kept if kept is not None else nullcontext():
@@ -254,7 +254,7 @@ class _Run:
                 outcome = cluster(atoms, links, confirms, rejects, names.sim_by_key, self.cfg)
             else:
                 outcome = cluster_parallel(atoms, links, sizes, kept, confirms, rejects, names, self.cfg, known)
-                rows = _rows_from(kept, outcome.root_of)
+                rows = rows_from(kept, outcome.root_of)
             self.lap("clustering")
             ids, anchors, aliases = self.identify(outcome.root_of)
             mention_actor = _mention_actor(atoms, ids, outcome.root_of)  # while the helpers summarise
@@ -288,99 +288,6 @@ class _Run:
 
 
 _CONFLICTS = ("tax_id", "kind", "judgement", "country", "contacts", "legal_form")
-
-
-def _helper(
-    atoms: list[Atom],
-    confirms: list[tuple[int, int]],
-    rejects: dict[int, set[tuple[int, int]]],
-    names: NameTable,
-    cfg: ResolutionConfig,
-    found: list[tuple[float, int, int, float, bool]],
-) -> Generator[Any, Any, None]:
-    """What a helper kept from scoring does next (``parallel.fork_keep``): cluster the components it is
-    sent (``cluster_parts``), then summarise its share of the actors (``output.actor_rows``) while this
-    process names them and builds the assignments. Measured at 1M mentions: outputs 6.4 -> 5.0 s, but
-    the ids step beside it 2.2 -> 2.8 s (both processes walk large structures in memory at once)."""
-    message = yield None
-    yield from _cluster_and_summarise(atoms, confirms, rejects, names, cfg, found, message)
-
-
-def _cluster_and_summarise(
-    atoms: list[Atom],
-    confirms: list[tuple[int, int]],
-    rejects: dict[int, set[tuple[int, int]]],
-    names: NameTable,
-    cfg: ResolutionConfig,
-    found: list[tuple[float, int, int, float, bool]],
-    message: Any,
-) -> Generator[Any, Any, None]:
-    root_of, part, parts = yield in_helper(atoms, confirms, rejects, names, cfg, found, message)
-    yield actor_rows(atoms, root_of, part, parts)
-
-
-def _chain(run: _Run, tables: _Tables) -> Generator[Any, Any, None]:
-    """What the helper kept from the tables (``_Run.pairs_and_scorer``) does next, as a new fork
-    would have: compare its share of the names; put this process's name similarities before its own
-    (the order of the name cache is this process's: ``cluster_parts.in_helper`` reads it by
-    position); score its share of the pairs; then as ``_helper``."""
-    names = run.names
-    before = len(names.cache)
-    part = yield None
-    message = yield _compare(names, part)
-    compared, part, confirms, rejects = message
-    cache = names.cache
-    mine = list(islice(cache.items(), before, None))
-    for key, _ in mine:
-        del cache[key]
-    cache.update(compared)
-    cache.update(mine)
-    del compared, mine
-    found = _links_of(run.atoms, run.key_of, names, Scorer(run.cfg, tables[0], tables[1]), run.cfg, part)
-    message = yield found
-    yield from _cluster_and_summarise(run.atoms, confirms, rejects, names, run.cfg, found, message)
-
-
-def _compare(names: NameTable, part: list[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
-    """Name similarities of each name with the plausible ones among its candidates."""
-    return [(i, j, names.score(i, j)) for i, others in part for j in names.plausible(i, others)]
-
-
-def _links_of(
-    atoms: list[Atom],
-    key_of: list[int],
-    names: NameTable,
-    scorer: Scorer,
-    cfg: ResolutionConfig,
-    part: Iterable[tuple[int, int]],
-) -> list[tuple[float, int, int, float, bool]]:
-    """The pairs of ``part`` that score at least ``unsure_points``, as (points, a, b, corroboration,
-    decisive)."""
-    name_score, points = names.score, scorer.points
-    unsure, same_name = cfg.unsure_points, name_points(1.0, cfg)
-    found = []
-    for a, b in part:
-        ka, kb = key_of[a], key_of[b]
-        npts = same_name if ka == kb else name_points(name_score(ka, kb), cfg)
-        pts, corr, decisive = points(atoms[a], atoms[b], npts)
-        if pts >= unsure:
-            found.append((pts, a, b, corr, decisive))
-    return found
-
-
-def _rows_from(kept: Kept, root_of: list[int]) -> Callable[[], tuple[array, list[tuple]]] | None:
-    """Ask the helpers for the actor summaries now; the function returned collects them (None: there
-    are no helpers left, ``cluster_parallel`` clustered a small run here)."""
-    count = len(kept.children)
-    if not count:
-        return None
-    kept.send([(array("q", root_of), part, count) for part in range(count)])
-
-    def collect() -> tuple[array, list[tuple]]:
-        parts = kept.receive()
-        return array("q", [root for roots, _ in parts for root in roots]), [row for _, rows in parts for row in rows]
-
-    return collect
 
 
 def _call(func: Callable[[], Any]) -> Any:
