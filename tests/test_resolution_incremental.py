@@ -169,3 +169,35 @@ def test_two_workers_cluster_components_apart_and_give_the_result_of_one(mention
         (r.a, r.b, r.score, r.evidence) for r in two.review
     ]
     assert list(one.actors.items()) == list(two.actors.items())  # summarised by the helper, in the same order
+
+
+def test_the_helper_kept_from_the_tables_gives_the_result_of_one_process_with_judgements(
+    mentions, monkeypatch
+) -> None:
+    """Two processes, one helper from the scorer's tables to the actor summaries (``helper.from_tables``):
+    the analysts' confirms and rejects reach it, and every output and statistic equals one process's."""
+    from consignet.resolution import Judgement, ResolutionConfig, cluster_parts
+
+    monkeypatch.setattr(cluster_parts, "PARALLEL_FROM_LINKS", 0)
+    first = resolve(mentions, cfg=ResolutionConfig(workers=1))
+    by_actor: dict[str, list[str]] = {}
+    for mid, a in first.assignments.items():
+        by_actor.setdefault(a.actor_id, []).append(mid)
+    big = [ids for ids in by_actor.values() if len(ids) > 3]
+    judgements = [
+        Judgement(big[0][0], big[1][0], "confirm", by="analyst", at="2025-01-01"),
+        Judgement(big[2][0], big[2][-1], "reject", by="analyst", at="2025-01-01"),
+    ]
+    one = resolve(mentions, judgements=judgements, cfg=ResolutionConfig(workers=1))
+    two = resolve(mentions, judgements=judgements, cfg=ResolutionConfig(workers=2))
+    assert one.assignments[big[0][0]].actor_id == one.assignments[big[1][0]].actor_id
+    assert one.assignments[big[2][0]].actor_id != one.assignments[big[2][-1]].actor_id
+    assert {k: (v.actor_id, v.score) for k, v in one.assignments.items()} == {
+        k: (v.actor_id, v.score) for k, v in two.assignments.items()
+    }
+    review = [[(r.a, r.b, r.score, r.evidence) for r in res.review] for res in (one, two)]
+    assert review[0] == review[1]
+    assert list(one.actors.items()) == list(two.actors.items())
+    # (not ``name_pairs_scored``: the names a helper compares while scoring stay in its own cache)
+    keep = ("blocks", "blocks_capped", "atom_pairs_scored", "merges", "blocked_conflict", "blocked_ambiguous")
+    assert [getattr(one.stats, k) for k in keep] == [getattr(two.stats, k) for k in keep]
