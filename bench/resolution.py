@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/resolution.py                      # everything (takes a while)
     .venv/bin/python bench/resolution.py --sizes 50000,100000 --sample 2000   # a quick look
+    .venv/bin/python bench/resolution.py --sizes 1000000 --sample 0 --exhaustive 0 --total-memory
     .venv/bin/python bench/resolution.py --sizes "" --sample 0 --exhaustive 0 --neo4j 20000   # Neo4j only
 
 Prints, in one run:
@@ -160,7 +161,36 @@ def child(size: int, path: str) -> None:
     )
 
 
-def scaling(sizes: list[int]) -> None:
+def _pss_kb(pid: int) -> int:
+    """Proportional set size of ``pid`` and its descendants (kB): each shared page counted once, split
+    between the processes that map it, so the sum is the memory the run really holds (its forked
+    helpers' copy-on-write copies included, which ``ru_maxrss`` of the resolving process leaves out)."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            total += next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            children = [int(c) for c in fh.read().split()]
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        return total
+    return total + sum(_pss_kb(c) for c in children)
+
+
+def total_memory(size: int, path: str) -> tuple[float, float]:
+    """Run one size again, sampling the memory of the resolving process and its helpers every second
+    (not in the timed runs: reading the page tables of a 3 GB process holds them up). Peak GB, and the
+    GB of the loaded mentions (the run's input)."""
+    proc = subprocess.Popen([sys.executable, __file__, "--child", str(size), path], stdout=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _pss_kb(proc.pid))
+        time.sleep(1.0)
+    assert proc.stdout is not None
+    report = json.loads(proc.stdout.read().strip().splitlines()[-1])
+    return peak / 1e6, report["input_gb"]
+
+
+def scaling(sizes: list[int], measure_total: bool = False) -> None:
     t0 = time.perf_counter()
     mentions, truth = generate(max(sizes), seed=5)
     print(
@@ -178,6 +208,7 @@ def scaling(sizes: list[int]) -> None:
                 [sys.executable, __file__, "--child", str(size), path], capture_output=True, text=True, check=True
             )
             results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        memory = total_memory(sizes[-1], path) if measure_total and Path("/proc/self/smaps_rollup").exists() else None
     finally:
         os.unlink(path)
     print(
@@ -201,6 +232,11 @@ def scaling(sizes: list[int]) -> None:
     print("   cpu s: user+sys of the resolving process; +helper: of the forked helper that shares name parsing,")
     print("   comparison and scoring on runs of 100k+ mentions; input: memory after loading the mentions.")
     print("   targets: 1M <= 60 s and <= 4 GB on 2 cores; doubling the input <= 2.2 x the time")
+    if memory is not None:
+        print(
+            f"   resolving process and helpers together at {sizes[-1]:,} (a separate run, PSS sampled every second): "
+            f"peak {memory[0]:.2f} GB, of which the loaded mentions {memory[1]:.2f} GB"
+        )
 
 
 def neo4j_end_to_end(consignments: int, heap: str, pagecache: str) -> None:
@@ -269,6 +305,9 @@ def main() -> None:
                         "throw-away Neo4j (e.g. 100000)")
     parser.add_argument("--heap", default="2g", help="Neo4j heap for --neo4j")
     parser.add_argument("--pagecache", default="1g", help="Neo4j page cache for --neo4j")
+    parser.add_argument("--total-memory", action="store_true",
+                        help="run the largest size once more, sampling the memory of the resolving process "
+                        "and its helpers together (Linux)")
     parser.add_argument("--child", nargs=2, metavar=("SIZE", "PICKLE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -281,7 +320,7 @@ def main() -> None:
         blocking_effect(args.exhaustive)
     sizes = sorted(int(s) for s in args.sizes.split(",") if s)
     if sizes:
-        scaling(sizes)
+        scaling(sizes, args.total_memory)
     if args.neo4j:
         neo4j_end_to_end(args.neo4j, args.heap, args.pagecache)
 
