@@ -34,24 +34,15 @@ def after_scoring(
     names: NameTable,
     cfg: ResolutionConfig,
     found: list[tuple[float, int, int, float, bool]],
+    message: Any = None,
 ) -> Generator[Any, Any, None]:
     """What a helper kept from scoring does next (``parallel.fork_keep``): cluster the components it is
-    sent (``cluster_parts``), then summarise its share of the actors (``output.actor_rows``) while this
-    process names them and builds the assignments. Measured at 1M mentions: outputs 6.4 -> 5.0 s, but
-    the ids step beside it 2.2 -> 2.8 s (both processes walk large structures in memory at once)."""
-    message = yield None
-    yield from _cluster_and_summarise(atoms, confirms, rejects, names, cfg, found, message)
-
-
-def _cluster_and_summarise(
-    atoms: list[Atom],
-    confirms: list[tuple[int, int]],
-    rejects: dict[int, set[tuple[int, int]]],
-    names: NameTable,
-    cfg: ResolutionConfig,
-    found: list[tuple[float, int, int, float, bool]],
-    message: Any,
-) -> Generator[Any, Any, None]:
+    sent (``cluster_parts``; ``message``, when already received), then summarise its share of the
+    actors (``output.actor_rows``) while this process names them and builds the assignments. Measured
+    at 1M mentions: outputs 6.4 -> 5.0 s, but the ids step beside it 2.2 -> 2.8 s (both processes walk
+    large structures in memory at once)."""
+    if message is None:
+        message = yield None
     root_of, part, parts = yield in_helper(atoms, confirms, rejects, names, cfg, found, message)
     yield actor_rows(atoms, root_of, part, parts)
 
@@ -76,7 +67,7 @@ def from_tables(
     del compared, mine
     found = links_of(atoms, key_of, names, Scorer(cfg, tables[0], tables[1]), cfg, part)
     message = yield found
-    yield from _cluster_and_summarise(atoms, confirms, rejects, names, cfg, found, message)
+    yield from after_scoring(atoms, confirms, rejects, names, cfg, found, message)
 
 
 def compare(names: NameTable, part: list[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
