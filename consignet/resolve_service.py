@@ -9,11 +9,12 @@ judgements (kept as Judgement nodes and never overwritten by the algorithm).
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
-from consignet.resolution import resolve
+from consignet.resolution import DEFAULT_CONFIG, resolve
 from consignet.resolution.types import Judgement, MentionInput, ResolutionResult, ResolutionState
+from consignet.settings import get_settings
 from consignet.store.base import GraphStore
 
 JUDGEMENTS_KEY = "judgements"
@@ -63,7 +64,8 @@ def resolve_store(store: GraphStore, full: bool = False) -> dict[str, Any]:
     if not pending and not full:
         return {"mentions": 0, "actors_created": 0, "actors_extended": 0, "review": 0,
                 "seconds": round(t_read - t0, 3), "steps": {"read": round(t_read - t0, 3)}}
-    result = resolve(pending, previous=previous, judgements=load_judgements(store))
+    cfg = replace(DEFAULT_CONFIG, workers=get_settings().resolution_workers)
+    result = resolve(pending, previous=previous, judgements=load_judgements(store), cfg=cfg)
     t_resolve = time.perf_counter()
     summary = write_result(store, result, before)
     t_end = time.perf_counter()
