@@ -127,9 +127,10 @@ def in_helper(
     scoring): ``found`` are the links it scored (as tuples, at ``start`` in the parent's ``links``),
     ``message`` what ``cluster_parallel`` sends."""
     start, (lo, hi), component, known, columns, where = message
-    cache = names.cache  # back to what the parent had at the fork: scoring added to it here
-    for key in list(islice(cache, known, None)):
-        del cache[key]
+    # what this helper's cache holds beyond the parent's (``known`` entries): the name similarities it
+    # computed while scoring and, below, while clustering; all go back, so the run's statistic
+    # ``name_pairs_scored`` is that of one process
+    cache = names.cache
     ours = list(map(and_, map(cfg.match_points.__le__, map(itemgetter(0), found)),
                     _within(list(map(component.__getitem__, map(itemgetter(1), found))), lo, hi)))  # fmt: skip
     mine = [Link(*t) for t in compress(found, ours)]
