@@ -191,9 +191,13 @@ class _Run:
             pairs = list(pairs)
         if kept is not None:
             parts = chunks(list(pairs), len(kept.children) + 1, SCORE_SHARE)
-            kept.send([(self.compared, part, *judged) for part in parts[1:]])
-            self.compared = []
-            results = [links_of(parts[0]), *kept.receive()]
+            try:
+                kept.send([(self.compared, part, *judged) for part in parts[1:]])
+                self.compared = []
+                results = [links_of(parts[0]), *kept.receive()]
+            except BaseException:
+                kept.close(kill=True)
+                raise
         else:
             parts = chunks(list(pairs), self.workers, SCORE_SHARE) if self.workers > 1 else [pairs]
             if follow is None:
