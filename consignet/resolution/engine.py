@@ -87,7 +87,6 @@ class _Run:
         del listed
         self.lap("atoms")
         self.names = NameTable(self.atoms)
-        self.compared: list[tuple[tuple[int, int], float]] = []  # see ``blocked_pairs``
         self.key_of = [self.names.index[a.name_key] for a in self.atoms]
 
     def lap(self, step: str) -> None:
@@ -140,11 +139,10 @@ class _Run:
         else:
             parts = chunks(groups, len(kept.children) + 1)
             before = len(names.cache)
-            kept.send(parts[1:])
-            own = compare(names, parts[0])
+            results = kept.ask(parts[1:], partial(compare, names, parts[0]))
             # what this process added, in its order: the helper puts it before its own (``helper.from_tables``)
-            self.compared = list(islice(names.cache.items(), before, None))
-            results = [own, *kept.receive()]
+            compared = list(islice(names.cache.items(), before, None))
+            kept.send([compared] * len(kept.children))
         for scored in results:
             for i, j, score in scored:
                 names.cache[(i, j)] = score
@@ -192,9 +190,7 @@ class _Run:
         if kept is not None:
             parts = chunks(list(pairs), len(kept.children) + 1, SCORE_SHARE)
             try:
-                kept.send([(self.compared, part, *judged) for part in parts[1:]])
-                self.compared = []
-                results = [links_of(parts[0]), *kept.receive()]
+                results = kept.ask([(part, *judged) for part in parts[1:]], partial(links_of, parts[0]))
             except BaseException:
                 kept.close(kill=True)
                 raise

@@ -56,8 +56,7 @@ def from_tables(
     position); score its share of the pairs; then as ``after_scoring``."""
     before = len(names.cache)
     part = yield None
-    message = yield compare(names, part)
-    compared, part, confirms, rejects = message
+    compared = yield compare(names, part)  # then this process's similarities, sent as soon as known
     cache = names.cache
     mine = list(islice(cache.items(), before, None))
     for key, _ in mine:
@@ -65,6 +64,7 @@ def from_tables(
     cache.update(compared)
     cache.update(mine)
     del compared, mine
+    part, confirms, rejects = yield None
     found = links_of(atoms, key_of, names, Scorer(cfg, tables[0], tables[1]), cfg, part)
     message = yield found
     yield from after_scoring(atoms, confirms, rejects, names, cfg, found, message)
