@@ -21,16 +21,16 @@ JUDGEMENTS_KEY = "judgements"
 
 
 def mention_input(row: dict[str, Any]) -> MentionInput:
-    tax = [(row["tax_scheme"], row["tax_id"])] if row.get("tax_id") and row.get("tax_scheme") else []
+    tax = ((row["tax_scheme"], row["tax_id"]),) if row.get("tax_id") and row.get("tax_scheme") else ()
     address = ", ".join(p for p in (row.get("address"), row.get("city")) if p)
     return MentionInput(
         mention_id=row["id"], name=row["name"], kind=row.get("kind") or "unknown",
         country=row.get("country"), reporting_country=row.get("originator") or "",
         role=row.get("role") or "", record_id=row["consignment_id"], date=row.get("shipment_date"),
-        tax_ids=tax, phones=[row["phone"]] if row.get("phone") else [],
-        emails=[row["email"]] if row.get("email") else [], addresses=[address] if address else [],
-        containers=list(row.get("containers") or []), bl_numbers=list(row.get("bl_numbers") or []),
-        counterparties=list(row.get("counterparties") or []),
+        tax_ids=tax, phones=(row["phone"],) if row.get("phone") else (),
+        emails=(row["email"],) if row.get("email") else (), addresses=(address,) if address else (),
+        containers=tuple(row.get("containers") or ()), bl_numbers=tuple(row.get("bl_numbers") or ()),
+        counterparties=tuple(row.get("counterparties") or ()),
     )
 
 

@@ -155,6 +155,24 @@ def test_state_survives_json() -> None:
     assert later.assignments[mentions[0].mention_id].actor_id == first.assignments[mentions[0].mention_id].actor_id
 
 
+def test_mention_sequences_are_tuples_through_json_and_lists_resolve_the_same() -> None:
+    as_lists = m(
+        "ТОО «Алтын Дала»", tax=[("kz.bin", "111111111111")], phones=["+77011111111"], containers=["MSCU1234565"]
+    )
+    data = json.loads(json.dumps(as_lists.to_dict()))
+    back = MentionInput.from_dict(data)
+    assert back.tax_ids == (("kz.bin", "111111111111"),) and back.phones == ("+77011111111",)
+    assert back.containers == ("MSCU1234565",) and back.emails == () and back.counterparties == ()
+    assert MentionInput.from_dict(back.to_dict()) == back
+    # the resolver only iterates the sequences: lists (older callers) give the same result as tuples
+    other = m("Altyn Dala LLP", reporting="GE", phones=["+77011111111"])
+    with_lists = resolve([as_lists, other])
+    with_tuples = resolve([back, MentionInput.from_dict(other.to_dict())])
+    assert {k: (a.actor_id, a.score) for k, a in with_lists.assignments.items()} == {
+        k: (a.actor_id, a.score) for k, a in with_tuples.assignments.items()
+    }
+
+
 def test_merge_keeps_the_oldest_id_and_aliases_the_other() -> None:
     old = m("ТОО «Каспий Нефть Транс»", date="2025-01-01", tax=[("kz.bin", "222222222222")])
     other = m("Kaspii Neft Trans", country="KZ", reporting="GE", date="2025-01-05", phones=["+77013333333"])

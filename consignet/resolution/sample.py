@@ -56,7 +56,7 @@ def load_sample(directory: str | Path) -> Sample:
                 continue
             values = rec.values
             date = _date(values.get("departure_date") or values.get("arrival_date") or values.get("shared_date"))
-            containers = [str(c) for c in values.get("containers") or []]
+            containers = tuple(str(c) for c in values.get("containers") or ())
             bl = values.get("bl_number")
             for party in rec.parties:
                 mid = f"{rec.node_id}|{party.role}"
@@ -78,15 +78,15 @@ def load_sample(directory: str | Path) -> Sample:
                         role=party.role,
                         record_id=rec.node_id,
                         date=date,
-                        tax_ids=[(party.tax_scheme, party.tax_id)]
+                        tax_ids=((party.tax_scheme, party.tax_id),)
                         if party.tax_id and party.tax_scheme and party.tax_valid
-                        else [],
-                        phones=[party.phone] if party.phone else [],
-                        emails=[party.email] if party.email else [],
-                        addresses=[address] if address else [],
+                        else (),
+                        phones=(party.phone,) if party.phone else (),
+                        emails=(party.email,) if party.email else (),
+                        addresses=(address,) if address else (),
                         containers=containers,
-                        bl_numbers=[str(bl)] if bl else [],
-                        counterparties=[o.name for o in rec.parties if o is not party],
+                        bl_numbers=(str(bl),) if bl else (),
+                        counterparties=tuple(o.name for o in rec.parties if o is not party),
                     )
                 )
                 sample.truth[mid] = actor

@@ -225,10 +225,11 @@ def generate(
         if rng.random() < 0.25:
             parties.append(("notify", rng.choice(actors[receiver].partners)))
         date = f"20{rng.randint(23, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        boxes = [
-            f"{'ABCDEFGHJK'[shipper % 10]}{'XYZQW'[shipper % 5]}{'LMN'[shipper % 3]}U{rng.randint(0, 999999):06d}0"
-        ]
-        bl = f"BL{rec:09d}"
+        # one tuple per record, shared by its mentions (as ``sample.load_sample`` does)
+        boxes = (
+            f"{'ABCDEFGHJK'[shipper % 10]}{'XYZQW'[shipper % 5]}{'LMN'[shipper % 3]}U{rng.randint(0, 999999):06d}0",
+        )
+        bls = (f"BL{rec:09d}",)
         reports = [rng.choice(reporters)]
         if rng.random() < 0.1:
             reports.append(rng.choice(reporters))
@@ -248,13 +249,13 @@ def generate(
                         role=role,
                         record_id=f"r{rec}-{reporter}",
                         date=date,
-                        tax_ids=[a.tax] if a.tax and own and rng.random() < 0.9 else [],
-                        phones=[rng.choice(a.phones)] if rng.random() < 0.35 else [],
-                        emails=[a.email] if a.email and rng.random() < 0.3 else [],
-                        addresses=[a.address] if rng.random() < 0.4 else [],
-                        containers=list(boxes),
-                        bl_numbers=[bl],
-                        counterparties=[n for r2, i2, n in rendered if i2 != idx or r2 != role],
+                        tax_ids=(a.tax,) if a.tax and own and rng.random() < 0.9 else (),
+                        phones=(rng.choice(a.phones),) if rng.random() < 0.35 else (),
+                        emails=(a.email,) if a.email and rng.random() < 0.3 else (),
+                        addresses=(a.address,) if rng.random() < 0.4 else (),
+                        containers=boxes,
+                        bl_numbers=bls,
+                        counterparties=tuple(n for r2, i2, n in rendered if i2 != idx or r2 != role),
                     )
                 )
                 truth[mid] = a.actor_id
