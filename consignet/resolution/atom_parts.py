@@ -19,7 +19,7 @@ from operator import attrgetter
 
 from consignet.names import ParsedName, parse_name
 
-from .atoms import GROW, Atom, build_atoms, group
+from .atoms import EMPTY, GROW, Atom, build_atoms, group
 from .parallel import fork_map
 from .types import MentionInput
 
@@ -115,11 +115,12 @@ def _merge(by_key: dict[tuple, Atom], rows: Sequence[tuple], parsed_of: dict[str
                 kind,
                 key[2],
                 {s: frozenset(v) for s, v in tax} if tax else {},
-                frozenset(key[4]),
-                frozenset(key[5]),
+                frozenset(key[4]) if key[4] else EMPTY,
+                frozenset(key[5]) if key[5] else EMPTY,
             )
             atom.mention_ids, atom.anchor, atom.names, atom.legal_forms = ids, anchor, names, forms
-            atom.bls, atom.containers, atom.counterparties, atom.addresses = bls, boxes, cps, addresses
+            atom.bls, atom.containers, atom.counterparties = bls, boxes, cps
+            atom.addresses = addresses or EMPTY
             # the few distinct small frozensets stay shared in this process too
             atom.legal_families = known.setdefault(families, families)
             atom.roles = known.setdefault(roles, roles)
@@ -139,4 +140,5 @@ def _merge(by_key: dict[tuple, Atom], rows: Sequence[tuple], parsed_of: dict[str
         atom.bls |= bls
         atom.containers |= boxes
         atom.counterparties |= cps
-        atom.addresses |= addresses
+        if addresses:
+            atom.addresses = atom.addresses | addresses
