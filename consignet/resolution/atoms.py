@@ -20,8 +20,7 @@ NO_DATE = "9999-12-31"  # mentions without a date sort after dated ones when pic
 # One empty frozenset for every atom without phones, e-mails or addresses: ``frozenset()`` makes a new
 # 216-byte object each time since Python 3.10 (measured at 1M mentions: 160 MB of empty phone and
 # e-mail sets, held twice while a helper process shares the run)
-_NONE: frozenset[str] = frozenset()
-EMPTY = _NONE
+EMPTY: frozenset[str] = frozenset()
 
 
 class Atom:
@@ -62,15 +61,14 @@ class Atom:
         self.legal_forms: dict[str, int] = {}
         # roles, reporting countries and legal-form families: a few distinct small sets shared by all
         # atoms (``_Grow``), not a set each -- 3 x 216 bytes x 368k atoms at 1M mentions
-        self.legal_families: frozenset[str] = _NONE
+        self.legal_families: frozenset[str] = EMPTY
         self.bls: set[tuple[str, str]] = set()  # (B/L, role)
         self.containers: set[tuple[str, str]] = set()  # (container, role)
         self.counterparties: set[str] = set()  # name keys of the other parties
-        self.roles: frozenset[str] = _NONE
-        self.reporting: frozenset[str] = _NONE
-        # address fingerprints; the shared empty frozenset until the first (44 % of atoms have none;
-        # an empty set is 216 bytes, and Python 3.10+ has no shared empty frozenset: see ``EMPTY``)
-        self.addresses: set[str] | frozenset[str] = _NONE
+        self.roles: frozenset[str] = EMPTY
+        self.reporting: frozenset[str] = EMPTY
+        # address fingerprints: ``EMPTY`` until the first (44 % of atoms have none)
+        self.addresses: set[str] | frozenset[str] = EMPTY
 
     @property
     def size(self) -> int:
@@ -198,8 +196,8 @@ def group(mentions: Iterable[MentionInput], parsed_of: dict[str, ParsedName], al
                 kind,
                 country,
                 {s: frozenset(v) for s, v in tax_key} if tax_key else {},
-                frozenset(phone_key) if phone_key else _NONE,
-                frozenset(email_key) if email_key else _NONE,
+                frozenset(phone_key) if phone_key else EMPTY,
+                frozenset(email_key) if email_key else EMPTY,
             )
             by_key[key] = atom
         atom.mention_ids.append(mention_id)
@@ -232,7 +230,7 @@ def group(mentions: Iterable[MentionInput], parsed_of: dict[str, ParsedName], al
         for address in m.addresses:
             fingerprint = fingerprint_of(address)
             if fingerprint:
-                if atom.addresses is _NONE:
+                if atom.addresses is EMPTY:
                     atom.addresses = {fingerprint}
                 else:
                     atom.addresses.add(fingerprint)  # type: ignore[union-attr]
