@@ -31,8 +31,7 @@ class Settings(BaseSettings):
 
     batch_size: int = 5000
     # Processes for entity resolution: 0 = two for runs of 100k mentions or more (when the process runs a
-    # single thread), 1 = one (less memory: 1M mentions, 1.8 GB of them, took 3.4 GB in all and ~76 s
-    # against 6.1 GB and ~55 s for two: the helper holds copies of the pages it reads).
+    # single thread), 1 = one (less memory, more time: figures in the README's settings table).
     resolution_workers: int = Field(default=0, ge=0)
     # HTML views: the most nodes a view draws before it is cut (with a visible note saying how to narrow it).
     view_max_nodes: int = 1500

@@ -30,7 +30,7 @@ from .identity import assign_ids
 from .judgements import ResolvedJudgements, resolve_judgements
 from .name_table import NameTable
 from .output import build_outputs
-from .parallel import Kept, chunks, fork_keep, fork_map, reap, worker_count
+from .parallel import Kept, chunks, fork_keep, fork_map, killed_on_error, reap, worker_count
 from .scoring import Scorer
 from .types import Judgement, MentionInput, ResolutionResult, ResolutionState, ResolutionStats
 
@@ -117,12 +117,8 @@ class _Run:
         rarity, cp_rarity, id_pairs, counts = tables
         for key, n in counts.items():
             self.counts[key] += n
-        try:
+        with killed_on_error(kept):
             return self.blocked_pairs(candidates, id_pairs, kept), Scorer(self.cfg, rarity, cp_rarity), kept
-        except BaseException:
-            if kept is not None:
-                kept.close(kill=True)
-            raise
 
     def blocked_pairs(
         self, candidates: list[set[int]], identifier_pairs: array, kept: Kept | None = None
@@ -185,17 +181,14 @@ class _Run:
         ``kept`` (``pairs_and_scorer``), its helper scores, sent the analysts' confirms and reject
         tags (``judged``) for what follows."""
         links_of = partial(helper_links_of, self.atoms, self.key_of, self.names, scorer, self.cfg)
-        if self.workers > 1 and not isinstance(pairs, list | set):
-            pairs = list(pairs)
+        if self.workers > 1 and not isinstance(pairs, list):
+            pairs = list(pairs)  # once: cut into parts below
         if kept is not None:
-            parts = chunks(list(pairs), len(kept.children) + 1, SCORE_SHARE)
-            try:
+            parts = chunks(pairs, len(kept.children) + 1, SCORE_SHARE)  # type: ignore[arg-type]
+            with killed_on_error(kept):
                 results = kept.ask([(part, *judged) for part in parts[1:]], partial(links_of, parts[0]))
-            except BaseException:
-                kept.close(kill=True)
-                raise
         else:
-            parts = chunks(list(pairs), self.workers, SCORE_SHARE) if self.workers > 1 else [pairs]
+            parts = chunks(pairs, self.workers, SCORE_SHARE) if self.workers > 1 else [pairs]  # type: ignore[arg-type]
             if follow is None:
                 results = fork_map(links_of, parts)
             else:
@@ -236,12 +229,8 @@ class _Run:
             pairs, pair_count = _every_pair(n), n * (n - 1) // 2
         self.lap("blocking")
         judged, atoms, names = self.judged, self.atoms, self.names
-        try:
+        with killed_on_error(chained):
             confirms, rejects = judged.confirm_atoms(atoms), judged.reject_tags(atoms)
-        except BaseException:
-            if chained is not None:
-                chained.close(kill=True)
-            raise
         # the scoring helpers are kept: they cluster connected components, then summarise actors
         follow = partial(after_scoring, atoms, confirms, rejects, names, self.cfg) if self.workers > 1 else None
         known = len(names.cache)

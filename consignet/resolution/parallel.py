@@ -18,7 +18,7 @@ import contextlib
 import multiprocessing as mp
 import os
 import threading
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any
 
 from .config import ResolutionConfig
@@ -133,10 +133,19 @@ def fork_keep(
     if len(parts) <= 1:
         return [func(p) for p in parts], None
     kept = Kept(func, parts, pack, follow)
-    try:
+    with killed_on_error(kept):
         return [func(parts[0]), *kept.receive(unpack)], kept
+
+
+@contextlib.contextmanager
+def killed_on_error(kept: Kept | None) -> Iterator[None]:
+    """Kill ``kept``'s children if the block raises (they may be waiting for a message that will not
+    come); leave them running otherwise."""
+    try:
+        yield
     except BaseException:
-        kept.close(kill=True)
+        if kept is not None:
+            kept.close(kill=True)
         raise
 
 
