@@ -262,8 +262,11 @@ def test_a_judgement_with_an_unknown_decision_is_refused() -> None:
 
 
 def test_the_fast_pair_points_equal_the_explained_score() -> None:
-    """The resolver's hot loop uses ``Scorer.points``; the evidence shown uses ``Scorer.score``. Both
-    must give the same points, corroboration and decisiveness, to the last bit, on every candidate pair."""
+    """The resolver scores candidate pairs in batches on arrays (``Scorer.many``); the evidence shown
+    comes from ``Scorer.score`` on the atoms. Both must give the same points, corroboration and
+    decisiveness, to the last bit, on every candidate pair -- pairs that share identifiers, B/Ls,
+    containers and counterparties, and unrelated pairs -- and ``many`` must keep exactly the pairs
+    that reach ``unsure_points``."""
     from consignet.resolution.config import DEFAULT_CONFIG, name_points
     from consignet.resolution.engine import _Run
     from consignet.resolution.synthetic import generate
@@ -275,11 +278,37 @@ def test_the_fast_pair_points_equal_the_explained_score() -> None:
     assert len(pairs) > 1000
     rng = random.Random(5)
     pairs += [tuple(sorted(rng.sample(range(len(run.atoms)), 2))) for _ in range(2000)]  # unrelated pairs too
-    for a, b in pairs:
-        sim = run.names.score(run.key_of[a], run.key_of[b])
-        slow = scorer.score(run.atoms[a], run.atoms[b], sim)
-        fast = scorer.points(run.atoms[a], run.atoms[b], name_points(sim, DEFAULT_CONFIG))
-        assert fast == (slow.points, slow.corroboration, slow.decisive), (a, b)
+    sims = [run.names.score(run.key_of[a], run.key_of[b]) for a, b in pairs]
+    fast = {(a, b): (pts, corr, decisive) for pts, a, b, corr, decisive in
+            scorer.many(pairs, [name_points(sim, DEFAULT_CONFIG) for sim in sims])}  # fmt: skip
+    slow = [scorer.score(run.atoms[a], run.atoms[b], sim) for (a, b), sim in zip(pairs, sims, strict=True)]
+    shown = {f.name for (a, b), sim in zip(pairs[:1500], sims, strict=False)
+             for f in scorer.score(run.atoms[a], run.atoms[b], sim, explain=True).features or []}  # fmt: skip
+    assert {"name", "country", "bl", "container", "counterparty", "phone"} <= shown, shown
+    kept = [(a, b) for (a, b), s in zip(pairs, slow, strict=True) if s.points >= DEFAULT_CONFIG.unsure_points]
+    assert set(fast) == set(kept) and len(kept) > 500 and len(kept) < len(pairs)
+    for (a, b), s in zip(pairs, slow, strict=True):
+        if (a, b) in fast:
+            assert fast[(a, b)] == (s.points, s.corroboration, s.decisive), (a, b)
+
+
+def test_a_field_numbers_its_values_and_finds_what_pairs_of_atoms_share() -> None:
+    """``vectors.Field``: values numbered in their order when asked (the smallest id shared is the
+    smallest value), the values each pair of atoms shares, and the atoms of each value two or more
+    atoms carry, in order (the identifier blocks)."""
+    import numpy as np
+
+    from consignet.resolution.vectors import Field
+
+    field = Field([{"b", "a"}, set(), {"c", "a", "d"}, {"a", "d"}, {"c"}], ordered=True)
+    assert field.values == ["a", "b", "c", "d"] and field.offsets.tolist() == [0, 2, 2, 5, 7, 8]
+    heads, tails = np.array([0, 0, 1, 2, 2]), np.array([2, 3, 2, 3, 4])
+    at, ids = field.shared(heads, tails)
+    assert list(zip(at.tolist(), [field.values[i] for i in ids.tolist()], strict=True)) == [
+        (0, "a"), (1, "a"), (3, "a"), (3, "d"), (4, "c")
+    ]  # fmt: skip
+    assert field.any_shared(heads, tails).tolist() == [True, True, False, True, True]
+    assert list(field.blocks()) == [[0, 2, 3], [2, 4], [2, 3]]  # a, c, d; b has one atom
 
 
 def test_evidence_is_built_once_on_first_read_and_equals_the_eager_list() -> None:

@@ -18,11 +18,10 @@ atom instead of all pairs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from consignet.names import ParsedName
 
-from .atoms import Atom
 from .config import ResolutionConfig
 
 
@@ -104,27 +103,11 @@ def name_candidates(parsed_by_key: list[ParsedName], cfg: ResolutionConfig, stat
     return later
 
 
-def identifier_blocks(atoms: list[Atom]) -> dict[tuple[str, object], list[int]]:
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for atom in atoms:
-        for scheme, values in atom.tax.items():
-            for value in values:
-                blocks[("tax_id", f"{scheme} {value}")].append(atom.idx)
-        for phone in atom.phones:
-            blocks[("phone", phone)].append(atom.idx)
-        for email in atom.emails:
-            blocks[("email", email)].append(atom.idx)
-        for address in atom.addresses:
-            blocks[("address", address)].append(atom.idx)
-        for bl_role in atom.bls:
-            blocks[("bl", bl_role)].append(atom.idx)  # type: ignore[index]
-    return blocks
-
-
 def identifier_pairs(
-    blocks: dict[tuple[str, object], list[int]], cfg: ResolutionConfig, stats: dict[str, int]
+    blocks: Iterable[list[int]], cfg: ResolutionConfig, stats: dict[str, int]
 ) -> Iterator[tuple[int, int]]:
-    for members in blocks.values():
+    """The pairs of atoms in each identifier block (``blocks``: the atoms of each value, in order)."""
+    for members in blocks:
         if len(members) < 2:
             continue
         stats["blocks"] += 1

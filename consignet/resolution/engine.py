@@ -18,9 +18,11 @@ from functools import partial
 from itertools import chain, islice
 from typing import Any
 
+import numpy as np
+
 from .atom_parts import build_atoms_parallel
 from .atoms import Atom, build_atoms
-from .blocking import identifier_blocks, identifier_pairs, name_candidates
+from .blocking import identifier_pairs, name_candidates
 from .cluster import Link, cluster
 from .cluster_parts import cluster_parallel
 from .config import DEFAULT_CONFIG, ResolutionConfig
@@ -33,6 +35,7 @@ from .output import build_outputs
 from .parallel import Kept, chunks, fork_keep, fork_map, killed_on_error, reap, worker_count
 from .scoring import Scorer
 from .types import Judgement, MentionInput, ResolutionResult, ResolutionState, ResolutionStats
+from .vectors import AtomArrays
 
 NO_DATE = "9999-12-31"
 # This process's share of the pair scoring against an equal one: with 0.9 (``parallel.HERE_SHARE``) it
@@ -114,11 +117,15 @@ class _Run:
                 (candidates, tables), kept = fork_keep(_call, [candidates_here, self.tables], follow)
             else:
                 candidates, tables = fork_map(_call, [candidates_here, self.tables])
-        rarity, cp_rarity, id_pairs, counts = tables
+        rarity, cp_rarity, id_pairs, counts, arrays = tables
         for key, n in counts.items():
             self.counts[key] += n
         with killed_on_error(kept):
-            return self.blocked_pairs(candidates, id_pairs, kept), Scorer(self.cfg, rarity, cp_rarity), kept
+            return (
+                self.blocked_pairs(candidates, id_pairs, kept),
+                Scorer(self.cfg, rarity, cp_rarity, arrays),
+                kept,
+            )
 
     def blocked_pairs(
         self, candidates: list[set[int]], identifier_pairs: array, kept: Kept | None = None
@@ -153,20 +160,26 @@ class _Run:
         return pairs
 
     def tables(self) -> Tables:
-        """What the scorer needs to know about all atoms (how many names carry each identifier and each
-        counterparty), the pairs of atoms that share an identifier, and the blocking counts of those."""
-        atoms = self.atoms
-        id_blocks = identifier_blocks(atoms)
-        rarity = {
-            key: len({atoms[i].name_key for i in members}) for key, members in id_blocks.items() if len(members) > 1
-        }
-        cp_names: dict[str, set[str]] = defaultdict(set)
-        for atom in atoms:
-            for cp in atom.counterparties:
-                cp_names[cp].add(atom.name_key)
+        """What the scorer needs to know about all atoms: their evidence as arrays (``vectors``) with
+        the points of sharing each e-mail, phone, address and counterparty, how many distinct names
+        carry those (for the explanations), the pairs of atoms that share an identifier (tax id,
+        phone, e-mail, address, B/L in the same role), and the blocking counts of those."""
+        cfg = self.cfg
+        arrays = AtomArrays(self.atoms, self.key_of)
+        rarity: dict[tuple[str, Any], int] = {}
+        for kind, field in (("email", arrays.emails), ("phone", arrays.phones), ("address", arrays.addresses)):
+            names = arrays.distinct_names(field).tolist()
+            base = getattr(cfg, kind)
+            arrays.weights[kind] = np.array([round(base * min(1.0, cfg.rare_below / n), 3) for n in names])
+            rarity.update(((kind, field.values[k]), n) for k, n in enumerate(names) if n > 1)
+        names = arrays.distinct_names(arrays.counterparties).tolist()
+        cp_rarity = dict(zip(arrays.counterparties.values, names, strict=True))
+        arrays.weights["counterparty"] = np.array([cfg.counterparty * min(1.0, cfg.rare_below / n) for n in names])
         counts: dict[str, int] = defaultdict(int)
-        pairs = array("q", chain.from_iterable(identifier_pairs(id_blocks, self.cfg, counts)))
-        return rarity, {cp: len(ks) for cp, ks in cp_names.items()}, pairs, dict(counts)
+        fields = (arrays.tax, arrays.phones, arrays.emails, arrays.addresses, arrays.bls)
+        blocks = chain.from_iterable(field.blocks() for field in fields)
+        pairs = array("q", chain.from_iterable(identifier_pairs(blocks, cfg, counts)))
+        return rarity, cp_rarity, pairs, dict(counts), arrays.without_values()  # type: ignore[return-value]
 
     def score(
         self,
@@ -180,7 +193,7 @@ class _Run:
         many each found; with ``follow``, the helpers, kept for it (``parallel.fork_keep``); with
         ``kept`` (``pairs_and_scorer``), its helper scores, sent the analysts' confirms and reject
         tags (``judged``) for what follows."""
-        links_of = partial(helper_links_of, self.atoms, self.key_of, self.names, scorer, self.cfg)
+        links_of = partial(helper_links_of, self.key_of, self.names, scorer, self.cfg)
         if self.workers > 1 and not isinstance(pairs, list):
             pairs = list(pairs)  # once: cut into parts below
         if kept is not None:
@@ -223,8 +236,8 @@ class _Run:
             pairs, scorer, chained = self.pairs_and_scorer(keep=True)
             pair_count = len(pairs)  # type: ignore[arg-type]
         else:  # the benchmark's reference: every pair, the same scoring and clustering
-            rarity, cp_rarity, _, _ = self.tables()
-            scorer = Scorer(self.cfg, rarity, cp_rarity)
+            rarity, cp_rarity, _, _, arrays = self.tables()
+            scorer = Scorer(self.cfg, rarity, cp_rarity, arrays)
             n = len(self.atoms)
             pairs, pair_count = _every_pair(n), n * (n - 1) // 2
         self.lap("blocking")

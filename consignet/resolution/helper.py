@@ -21,10 +21,15 @@ from .config import ResolutionConfig, name_points
 from .name_table import NameTable
 from .output import actor_rows
 from .parallel import Kept
-from .scoring import Scorer
+from .scoring import Found, Scorer
+from .vectors import AtomArrays
 
-# the scorer's tables (identifier and counterparty rarity), the identifier pairs, their blocking counts
-Tables = tuple[dict[tuple[str, Any], int], dict[str, int], array, dict[str, int]]
+# the scorer's tables (identifier and counterparty rarity), the identifier pairs, their blocking counts,
+# the atoms' evidence as arrays (``vectors``)
+Tables = tuple[dict[tuple[str, Any], int], dict[str, int], array, dict[str, int], AtomArrays]
+# pairs scored at a time (``Scorer.many``): large enough for numpy to pay, small enough that scoring
+# every pair (the benchmark's reference without blocking) holds little at once
+BATCH = 1 << 17
 
 
 def after_scoring(
@@ -65,7 +70,7 @@ def from_tables(
     cache.update(mine)
     del compared, mine
     part, confirms, rejects = yield None
-    found = links_of(atoms, key_of, names, Scorer(cfg, tables[0], tables[1]), cfg, part)
+    found = links_of(key_of, names, Scorer(cfg, tables[0], tables[1], tables[4]), cfg, part)
     message = yield found
     yield from after_scoring(atoms, confirms, rejects, names, cfg, found, message)
 
@@ -76,24 +81,19 @@ def compare(names: NameTable, part: list[tuple[int, list[int]]]) -> list[tuple[i
 
 
 def links_of(
-    atoms: list[Atom],
-    key_of: list[int],
-    names: NameTable,
-    scorer: Scorer,
-    cfg: ResolutionConfig,
-    part: Iterable[tuple[int, int]],
-) -> list[tuple[float, int, int, float, bool]]:
+    key_of: list[int], names: NameTable, scorer: Scorer, cfg: ResolutionConfig, part: Iterable[tuple[int, int]]
+) -> list[Found]:
     """The pairs of ``part`` that score at least ``unsure_points``, as (points, a, b, corroboration,
-    decisive)."""
-    name_score, points = names.score, scorer.points
-    unsure, same_name = cfg.unsure_points, name_points(1.0, cfg)
-    found = []
-    for a, b in part:
-        ka, kb = key_of[a], key_of[b]
-        npts = same_name if ka == kb else name_points(name_score(ka, kb), cfg)
-        pts, corr, decisive = points(atoms[a], atoms[b], npts)
-        if pts >= unsure:
-            found.append((pts, a, b, corr, decisive))
+    decisive), ``BATCH`` pairs at a time (``part`` may be a generator of every pair)."""
+    name_score, same_name = names.score, name_points(1.0, cfg)
+    found: list[Found] = []
+    pairs = iter(part)
+    while batch := list(islice(pairs, BATCH)):
+        npts = [
+            same_name if (ka := key_of[a]) == (kb := key_of[b]) else name_points(name_score(ka, kb), cfg)
+            for a, b in batch
+        ]
+        found += scorer.many(batch, npts)
     return found
 
 

@@ -7,11 +7,19 @@ weight x min(1, rare_below / number of distinct names carrying it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
 
 from .atoms import Atom
 from .config import ResolutionConfig, name_points
 from .types import Feature
+from .vectors import AtomArrays
+
+# A found pair: (points, atom, atom, corroboration, decisive)
+Found = tuple[float, int, int, float, bool]
 
 
 @dataclass(slots=True)
@@ -24,60 +32,82 @@ class PairScore:
 
 
 class Scorer:
-    def __init__(self, cfg: ResolutionConfig, rarity: dict[tuple[str, str], int], cp_rarity: dict[str, int]):
+    def __init__(
+        self,
+        cfg: ResolutionConfig,
+        rarity: dict[tuple[str, str], int],
+        cp_rarity: dict[str, int],
+        arrays: AtomArrays,
+    ) -> None:
         self.cfg = cfg
         self.rarity = rarity  # (kind, value) -> number of distinct names carrying it
         self.cp_rarity = cp_rarity
+        self.arrays = arrays  # for ``many``: the atoms' evidence as arrays (``vectors``)
 
     def _rare(self, kind: str, value: str) -> float:
         df = self.rarity.get((kind, value), 1)
         return min(1.0, self.cfg.rare_below / df) if df else 1.0
 
-    def points(self, a: Atom, b: Atom, name_pts: float) -> tuple[float, float, bool]:
-        """``score`` without the explanation, for the hot loop over every candidate pair: (points,
-        corroboration, decisive). The same additions in the same order as ``score`` (so the same
-        floats), minus the features and the conflict, which the caller does not use; ``name_pts`` is
-        ``name_points(similarity)``, computed once per pair of names by the caller."""
-        cfg = self.cfg
-        corr = 0.0
-        decisive = False
-        if a.tax and b.tax:
-            for scheme, values in a.tax.items():
-                other = b.tax.get(scheme)
-                if other and not values.isdisjoint(other):
-                    decisive = True
-                    corr += cfg.tax_id
-        ea, eb = a.emails, b.emails
-        if ea and eb and not ea.isdisjoint(eb):
-            corr += round(cfg.email * self._rare("email", min(ea & eb)), 3)
-            decisive = True
-        pa, pb = a.phones, b.phones
-        if pa and pb and not pa.isdisjoint(pb):
-            corr += round(cfg.phone * self._rare("phone", min(pa & pb)), 3)
-        da, db = a.addresses, b.addresses
-        if da and db and not da.isdisjoint(db):
-            corr += round(cfg.address * self._rare("address", min(da & db)), 3)
-        if a.bls and b.bls and not a.bls.isdisjoint(b.bls):
-            corr += cfg.bl_same_role
-        if a.containers and b.containers:
-            shared_box = a.containers & b.containers
-            if shared_box:
-                corr += min(cfg.container_cap, cfg.container_same_role * len(shared_box))
-        if a.counterparties and b.counterparties:
-            shared_cp = a.counterparties & b.counterparties
-            if shared_cp:
-                corr += self._counterparty_weight(shared_cp)
-        pts = name_pts + corr
-        if a.country and b.country:
-            pts += cfg.same_country if a.country == b.country else cfg.other_country
-        if a.legal_families and b.legal_families and a.legal_families.isdisjoint(b.legal_families):
-            pts += cfg.other_legal_family
-        return round(pts, 3), round(corr, 3), decisive
+    def many(self, pairs: Sequence[tuple[int, int]], name_pts: Sequence[float]) -> list[Found]:
+        """The pairs (of atom numbers) that score at least ``unsure_points``, as (points, a, b,
+        corroboration, decisive), in their order: ``score`` without the explanation, for all of them at
+        once (``vectors``), the same floats; ``name_pts[k]`` is ``name_points(similarity)`` of pair k."""
+        cfg, arr, n = self.cfg, self.arrays, len(pairs)
+        both = np.fromiter(chain.from_iterable(pairs), np.int64, 2 * n)
+        heads, tails = both[0::2], both[1::2]
+        corr = np.zeros(n)
+        decisive = np.zeros(n, bool)
+        at, ids = arr.tax.shared(heads, tails)
+        if len(at):  # tax_id points once per scheme with a value in common
+            width = int(arr.tax_scheme.max()) + 1
+            per = np.bincount(np.unique(at * width + arr.tax_scheme[ids]) // width, minlength=n)
+            decisive |= per > 0
+            for r in range(int(per.max())):
+                corr += np.where(per > r, cfg.tax_id, 0.0)
+        for kind, field, decides in (("email", arr.emails, True), ("phone", arr.phones, False),
+                                     ("address", arr.addresses, False)):  # fmt: skip
+            at, ids = field.shared(heads, tails)
+            term = np.zeros(n)
+            if len(at):  # the smallest value in common, as ``score``: ids follow the values' order
+                first = np.unique(at, return_index=True)[1]
+                term[at[first]] = arr.weights[kind][ids[first]]
+                if decides:
+                    decisive[at[first]] = True
+            corr += term
+        corr += np.where(arr.bls.any_shared(heads, tails), cfg.bl_same_role, 0.0)
+        boxes = np.bincount(arr.containers.shared(heads, tails)[0], minlength=n)
+        corr += np.minimum(cfg.container_cap, cfg.container_same_role * boxes)
+        at, ids = arr.counterparties.shared(heads, tails)
+        summed = np.bincount(at, weights=arr.weights["counterparty"][ids], minlength=n)
+        some = np.flatnonzero(summed)
+        term = np.zeros(n)
+        term[some] = [round(min(cfg.counterparty_cap, w), 3) for w in summed[some].tolist()]
+        corr += term
+        pts = np.asarray(name_pts, np.float64) + corr
+        ca, cb = arr.country[heads], arr.country[tails]
+        pts += np.where((ca >= 0) & (cb >= 0), np.where(ca == cb, cfg.same_country, cfg.other_country), 0.0)
+        fam = arr.families.lengths
+        apart = (fam[heads] > 0) & (fam[tails] > 0) & ~arr.families.any_shared(heads, tails)
+        pts += np.where(apart, cfg.other_legal_family, 0.0)
+        # Python's round (numpy's differs in the last digit now and then), only where it can matter
+        unsure = cfg.unsure_points
+        near = np.flatnonzero(pts >= unsure - 0.001)
+        found = []
+        for k, p, c, d in zip(near.tolist(), pts[near].tolist(), corr[near].tolist(), decisive[near].tolist(),
+                              strict=True):  # fmt: skip
+            p = round(p, 3)
+            if p >= unsure:
+                found.append((p, *pairs[k], round(c, 3), d))
+        return found  # type: ignore[return-value]
 
     def _counterparty_weight(self, shared: set[str]) -> float:
-        """Points for counterparties in common: each counts less the more actors trade with it, capped."""
+        """Points for counterparties in common: each counts less the more actors trade with it, capped.
+        Added one by one in the order of the names, as ``many`` does (its counterparty ids follow the
+        names' order; ``sum`` adds floats differently from Python 3.12 on)."""
         cfg = self.cfg
-        w = sum(cfg.counterparty * min(1.0, cfg.rare_below / self.cp_rarity.get(cp, 1)) for cp in shared)
+        w = 0.0
+        for cp in sorted(shared):
+            w += cfg.counterparty * min(1.0, cfg.rare_below / self.cp_rarity.get(cp, 1))
         return round(min(cfg.counterparty_cap, w), 3)
 
     def score(self, a: Atom, b: Atom, name_sim: float, name_detail: str = "", explain: bool = False) -> PairScore:
