@@ -32,6 +32,18 @@ def first_json(out: str) -> dict[str, Any]:
     return value
 
 
+def test_resolution_dump_is_the_same_on_one_and_two_processes(tmp_path: Path) -> None:
+    """``bench/resolution_dump.py`` writes every output of a run, to compare two versions of the code.
+    One process and two give the same bytes -- at this size clustering falls back to one process after
+    scoring on two, and the helper's name similarities still come back (``name_pairs_scored``)."""
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    run("resolution_dump.py", "--mentions", "3000", "--workers", "1", "-o", str(one))
+    run("resolution_dump.py", "--mentions", "3000", "--workers", "2", "-o", str(two))
+    text = one.read_text(encoding="utf-8")
+    assert text.count("\nA ") > 2000 and "\nS " in text and "\nT " in text and "\nQ " in text
+    assert one.read_bytes() == two.read_bytes()
+
+
 @pytest.mark.neo4j
 def test_ingest_benchmark(neo4j_server: Neo4jServer) -> None:
     result = first_json(run("ingest.py", "--consignments", "400", "--naive", "20", "--uri",

@@ -41,6 +41,8 @@ HERE_SHARE = 1.35
 SAMPLE = 16
 
 _Columns = tuple[array, array, array, array, bytes]  # points, a, b, corroboration, decisive
+# A helper sent (CACHE, known) instead of its part answers with its name cache beyond ``known`` entries
+CACHE = "cache"
 
 
 def cluster_parallel(
@@ -63,6 +65,11 @@ def cluster_parallel(
     is_strong = list(map(cfg.match_points.__le__, map(attrgetter("points"), links)))
     strong = list(compress(links, is_strong))
     if len(strong) < max(PARALLEL_FROM_LINKS if from_links is None else from_links, 2 * workers):
+        # first the name similarities the helpers computed while scoring, as the parallel path brings
+        # them back: the run's ``name_pairs_scored`` is the size of this cache, the same on one process
+        kept.send([(CACHE, known)] * (workers - 1))
+        for cache in kept.receive():
+            names.cache.update(cache)
         kept.close()
         return cluster(atoms, links, confirms, reject_tags, names.sim_by_key, cfg)
     n = len(atoms)

@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Any
 
 from .atoms import Atom
-from .cluster_parts import in_helper
+from .cluster_parts import CACHE, in_helper
 from .config import ResolutionConfig, name_points
 from .name_table import NameTable
 from .output import actor_rows
@@ -48,6 +48,9 @@ def after_scoring(
     large structures in memory at once)."""
     if message is None:
         message = yield None
+    if message[0] == CACHE:  # this process clusters alone (a small run): only the name similarities
+        yield list(islice(names.cache.items(), message[1], None))
+        return
     root_of, part, parts = yield in_helper(atoms, confirms, rejects, names, cfg, found, message)
     yield actor_rows(atoms, root_of, part, parts)
 
