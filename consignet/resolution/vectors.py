@@ -6,7 +6,8 @@ the atoms' sets it took ~10 s. Here each field is numbered once (``Field``) and 
 share are found for a whole batch of pairs with numpy (sorting ``pair * width + value id`` keys).
 The arrays are built where the tables are (the helper that a run on two processes forks for them,
 while this process finds the name candidates), with the weight of sharing each value; they travel
-back as arrays of numbers (the values themselves stay there: the explanations read the atoms).
+back as arrays of numbers. The values themselves are dropped once the tables are made, in both
+processes (``AtomArrays.without_values``): scoring reads numbers only, the explanations read the atoms.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from .atoms import Atom
 class Field:
     """One many-valued field of every atom: the ids of atom ``i``'s values are
     ``ids[offsets[i]:offsets[i + 1]]``, each indexing ``values``. With ``ordered`` the ids follow the
-    order of the values, so the smallest id shared is the smallest value shared."""
+    order of the values, so the smallest id shared is the smallest value shared. An atom's values must
+    be distinct (a set, or the keys of a dict): ``shared`` counts each value once per atom."""
 
     def __init__(self, per_atom: Sequence[Collection[Hashable]], ordered: bool = False) -> None:
         # 32-bit: a copy of these lives in each process of a run (keys built from them are 64-bit)
@@ -117,7 +119,8 @@ class AtomArrays:
         return np.bincount(distinct // width, minlength=field.size)
 
     def without_values(self) -> AtomArrays:
-        """The arrays alone, cheap to send to another process (scoring does not read the values)."""
+        """Drop the values of every field, in place (this object, returned): what is left is numbers,
+        cheap to send to another process. Nothing reads the values after the tables are made."""
         for field in self.fields():
             field.values = []
         return self
