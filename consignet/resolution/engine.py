@@ -33,7 +33,7 @@ from .judgements import ResolvedJudgements, resolve_judgements
 from .name_table import NameTable
 from .output import build_outputs
 from .parallel import Kept, chunks, fork_keep, fork_map, killed_on_error, reap, worker_count
-from .scoring import Scorer
+from .scoring import Scorer, share_points
 from .types import Judgement, MentionInput, ResolutionResult, ResolutionState, ResolutionStats
 from .vectors import AtomArrays
 
@@ -169,12 +169,11 @@ class _Run:
         rarity: dict[tuple[str, Any], int] = {}
         for kind, field in (("email", arrays.emails), ("phone", arrays.phones), ("address", arrays.addresses)):
             names = arrays.distinct_names(field).tolist()
-            base = getattr(cfg, kind)
-            arrays.weights[kind] = np.array([round(base * min(1.0, cfg.rare_below / n), 3) for n in names])
+            arrays.weights[kind] = np.array([share_points(cfg, kind, n) for n in names])
             rarity.update(((kind, field.values[k]), n) for k, n in enumerate(names) if n > 1)
         names = arrays.distinct_names(arrays.counterparties).tolist()
         cp_rarity = dict(zip(arrays.counterparties.values, names, strict=True))
-        arrays.weights["counterparty"] = np.array([cfg.counterparty * min(1.0, cfg.rare_below / n) for n in names])
+        arrays.weights["counterparty"] = np.array([share_points(cfg, "counterparty", n) for n in names])
         counts: dict[str, int] = defaultdict(int)
         fields = (arrays.tax, arrays.phones, arrays.emails, arrays.addresses, arrays.bls)
         blocks = chain.from_iterable(field.blocks() for field in fields)

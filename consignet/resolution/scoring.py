@@ -22,6 +22,17 @@ from .vectors import AtomArrays
 Found = tuple[float, int, int, float, bool]
 
 
+def share_points(cfg: ResolutionConfig, kind: str, carriers: int) -> float:
+    """The points of sharing one e-mail, phone, address or counterparty (``kind``) that ``carriers``
+    distinct names carry: the weight, less in proportion above ``rare_below`` names. The one formula
+    of both the explained score and the tables ``many`` reads (``engine._Run.tables``), so that both
+    give the same float; rounded for the identifiers, not for a counterparty (whose sum is rounded)."""
+    rare = min(1.0, cfg.rare_below / carriers) if carriers else 1.0
+    if kind == "counterparty":
+        return cfg.counterparty * rare
+    return round(getattr(cfg, kind) * rare, 3)
+
+
 @dataclass(slots=True)
 class PairScore:
     points: float
@@ -43,10 +54,6 @@ class Scorer:
         self.rarity = rarity  # (kind, value) -> number of distinct names carrying it
         self.cp_rarity = cp_rarity
         self.arrays = arrays  # for ``many``: the atoms' evidence as arrays (``vectors``)
-
-    def _rare(self, kind: str, value: str) -> float:
-        df = self.rarity.get((kind, value), 1)
-        return min(1.0, self.cfg.rare_below / df) if df else 1.0
 
     def many(self, pairs: Sequence[tuple[int, int]], name_pts: Sequence[float]) -> list[Found]:
         """The pairs (of atom numbers) that score at least ``unsure_points``, as (points, a, b,
@@ -107,7 +114,7 @@ class Scorer:
         cfg = self.cfg
         w = 0.0
         for cp in sorted(shared):
-            w += cfg.counterparty * min(1.0, cfg.rare_below / self.cp_rarity.get(cp, 1))
+            w += share_points(cfg, "counterparty", self.cp_rarity.get(cp, 1))
         return round(min(cfg.counterparty_cap, w), 3)
 
     def score(self, a: Atom, b: Atom, name_sim: float, name_detail: str = "", explain: bool = False) -> PairScore:
@@ -138,16 +145,13 @@ class Scorer:
             conflict = conflict or "kind"
             if feats is not None:
                 feats.append(Feature("conflict:kind", f"{a.kind} | {b.kind}", 0.0, "a person and a company"))
-        for kind, base, sa, sb in (
-            ("email", cfg.email, a.emails, b.emails),
-            ("phone", cfg.phone, a.phones, b.phones),
-            ("address", cfg.address, a.addresses, b.addresses),
-        ):
+        for kind, sa, sb in (("email", a.emails, b.emails), ("phone", a.phones, b.phones),
+                             ("address", a.addresses, b.addresses)):  # fmt: skip
             if sa and sb:
                 shared = sa & sb
                 if shared:
                     value = min(shared)
-                    w = round(base * self._rare(kind, value), 3)
+                    w = share_points(cfg, kind, self.rarity.get((kind, value), 1))
                     corr += w
                     decisive = decisive or kind == "email"
                     if feats is not None:
