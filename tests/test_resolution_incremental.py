@@ -108,15 +108,14 @@ def test_components_clustered_on_two_cores_equal_clustering_on_one(mentions) -> 
     """Clustering cut by connected components, the second part in the helper kept from scoring
     (``cluster_parts``), gives the roots, merge links, blocked links in their order, counts and name
     comparisons of one process -- with an analyst's confirm that joins two components of different
-    parts and a reject between two linked atoms. The helper then summarises the actors as here."""
+    parts and a reject between two linked atoms."""
     from functools import partial
 
     from consignet.resolution import ResolutionConfig
     from consignet.resolution.cluster import cluster
     from consignet.resolution.cluster_parts import cluster_parallel, components
     from consignet.resolution.engine import _Run
-    from consignet.resolution.helper import after_scoring, rows_from
-    from consignet.resolution.output import actor_rows
+    from consignet.resolution.helper import after_scoring
 
     run = _Run(mentions, None, (), ResolutionConfig(workers=2))
     cfg, atoms, names = run.cfg, run.atoms, run.names
@@ -130,7 +129,8 @@ def test_components_clustered_on_two_cores_equal_clustering_on_one(mentions) -> 
     rejected = max(strong, key=lambda lk: (lk.corroboration, lk.a))
     rejects = {rejected.a: {(0, 0)}, rejected.b: {(0, 1)}}
     known = len(names.cache)
-    links, sizes, kept = run.score(pairs, scorer, partial(after_scoring, atoms, confirms, rejects, names, cfg))
+    cols = run.cols
+    links, sizes, kept = run.score(pairs, scorer, partial(after_scoring, cols, confirms, rejects, names, cfg))
     assert kept is not None and len(sizes) == 2 and sizes[1] > 1000
     scored = dict(names.cache)
 
@@ -143,14 +143,11 @@ def test_components_clustered_on_two_cores_equal_clustering_on_one(mentions) -> 
         )
 
     with kept:
-        parallel = cluster_parallel(atoms, links, sizes, kept, confirms, rejects, names, cfg, known, from_links=0)
-        rows = rows_from(kept, parallel.root_of)
-        assert rows is not None
-        assert rows() == actor_rows(atoms, parallel.root_of)
+        parallel = cluster_parallel(cols, links, sizes, kept, confirms, rejects, names, cfg, known, from_links=0)
     assert not kept.children
     two, compared_two = view(parallel), set(names.cache)
     names.cache = dict(scored)
-    one = view(cluster(atoms, links, confirms, rejects, names.sim_by_key, cfg))
+    one = view(cluster(cols, links, confirms, rejects, names.score, cfg))
     assert one == two
     assert one[3]["confirmed"] == 2 and one[3]["blocked_judgement"] >= 1 and one[3]["merges"] > 100
     assert len(names.cache) > len(scored)  # cohesion compared names while clustering
@@ -170,13 +167,13 @@ def test_two_workers_cluster_components_apart_and_give_the_result_of_one(mention
     assert [(r.a, r.b, r.score, r.evidence) for r in one.review] == [
         (r.a, r.b, r.score, r.evidence) for r in two.review
     ]
-    assert list(one.actors.items()) == list(two.actors.items())  # summarised by the helper, in the same order
+    assert list(one.actors.items()) == list(two.actors.items())
 
 
-def test_the_helper_kept_from_the_tables_gives_the_result_of_one_process_with_judgements(
+def test_the_helper_kept_from_the_name_comparisons_gives_the_result_of_one_process_with_judgements(
     mentions, monkeypatch
 ) -> None:
-    """Two processes, one helper from the scorer's tables to the actor summaries (``helper.from_tables``):
+    """Two processes, one helper from the name comparisons through clustering (``helper.after_compare``):
     the analysts' confirms and rejects reach it, and every output and statistic equals one process's."""
     from consignet.resolution import Judgement, ResolutionConfig, cluster_parts
 

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from itertools import accumulate, compress, islice
 from operator import and_, attrgetter, itemgetter
 
-from .atoms import Atom
 from .cluster import Applied, ClusterOutcome, Link, apply_links, cluster
+from .columns import ClusterColumns
 from .config import ResolutionConfig
 from .name_table import NameTable
 from .parallel import Kept
@@ -46,7 +46,7 @@ CACHE = "cache"
 
 
 def cluster_parallel(
-    atoms: list[Atom],
+    cols: ClusterColumns,
     links: list[Link],
     sizes: Sequence[int],
     kept: Kept,
@@ -71,8 +71,8 @@ def cluster_parallel(
         for cache in kept.receive():
             names.cache.update(cache)
         kept.close()
-        return cluster(atoms, links, confirms, reject_tags, names.sim_by_key, cfg)
-    n = len(atoms)
+        return cluster(cols, links, confirms, reject_tags, names.score, cfg)
+    n = len(cols)
     position = list(compress(range(len(links)), is_strong))  # of each strong link in ``links``
     heads, tails = list(map(attrgetter("a"), strong)), list(map(attrgetter("b"), strong))
     component = components(n, heads + [a for a, _ in confirms], tails + [b for _, b in confirms])
@@ -101,7 +101,7 @@ def cluster_parallel(
         mine = list(compress(strong, _within(number, lo, hi)))
         members = compress(range(n), _within(component, lo, hi))
         own = [(a, b) for a, b in confirms if lo <= component[a] < hi]
-        return apply_links(atoms, mine, own, reject_tags, names.sim_by_key, cfg, members)
+        return apply_links(cols, mine, own, reject_tags, names.score, cfg, members)
 
     own, *results = kept.ask(messages, here)
     root_of = _roots(own.clusters.parent)
@@ -122,7 +122,7 @@ def cluster_parallel(
 
 
 def in_helper(
-    atoms: list[Atom],
+    cols: ClusterColumns,
     confirms: list[tuple[int, int]],
     reject_tags: dict[int, set[tuple[int, int]]],
     names: NameTable,
@@ -144,9 +144,9 @@ def in_helper(
     points, heads, tails, corroboration, decisive = columns
     mine += map(Link, points, heads, tails, corroboration, map(bool, decisive))
     at = dict(zip(map(id, mine), [*compress(range(start, start + len(found)), ours), *where], strict=True))
-    members = compress(range(len(atoms)), _within(component, lo, hi))
+    members = compress(range(len(cols)), _within(component, lo, hi))
     own = [(a, b) for a, b in confirms if lo <= component[a] < hi]
-    applied = apply_links(atoms, mine, own, reject_tags, names.sim_by_key, cfg, members)
+    applied = apply_links(cols, mine, own, reject_tags, names.score, cfg, members)
     merged = applied.merge_links
     return (  # arrays of numbers: pickled as bytes
         array("q", _roots(applied.clusters.parent)),

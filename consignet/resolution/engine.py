@@ -15,24 +15,28 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import partial
-from itertools import chain, islice
+from itertools import chain
 from typing import Any
 
 import numpy as np
+
+from consignet.names import ParsedName
 
 from .atom_parts import build_atoms_parallel
 from .atoms import Atom, build_atoms
 from .blocking import identifier_pairs, name_candidates
 from .cluster import Link, cluster
 from .cluster_parts import cluster_parallel
+from .columns import ClusterColumns
 from .config import DEFAULT_CONFIG, ResolutionConfig
-from .helper import Tables, after_scoring, compare, from_tables, rows_from
+from .helper import Tables, after_scoring, compare, remote_steps
 from .helper import links_of as helper_links_of
 from .identity import assign_ids
 from .judgements import ResolvedJudgements, resolve_judgements
 from .name_table import NameTable
 from .output import build_outputs
 from .parallel import Kept, chunks, fork_keep, fork_map, killed_on_error, reap, worker_count
+from .remote import Remote
 from .scoring import Scorer, share_points
 from .types import Judgement, MentionInput, ResolutionResult, ResolutionState, ResolutionStats
 from .vectors import AtomArrays
@@ -56,7 +60,9 @@ def resolve(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Run(mentions, previous, judgements, cfg).result()
+        run = _Run(mentions, previous, judgements, cfg)
+        with killed_on_error(run.remote):
+            return run.result()
     finally:
         reap()
         if enabled:
@@ -82,11 +88,15 @@ class _Run:
             self.mentions[m.mention_id] = m
         self.judged: ResolvedJudgements = resolve_judgements(judgements, previous, self.mentions)
         self.workers = worker_count(len(self.mentions), cfg)
+        # on two processes, the helper that compares, scores and clusters is started first: its
+        # interpreter starts and imports while the names are parsed (``remote``)
+        self.remote = Remote(remote_steps, cfg) if self.workers == 2 and cfg.blocking else None
         listed = list(self.mentions.values())
-        if self.workers == 1:
-            self.atoms: list[Atom] = build_atoms(listed, self.judged.isolated)
-        else:  # parsing and grouping shared with the helper
-            self.atoms = build_atoms_parallel(listed, self.judged.isolated, self.workers)[0]
+        with killed_on_error(self.remote):
+            if self.workers == 1:
+                self.atoms: list[Atom] = build_atoms(listed, self.judged.isolated)
+            else:  # parsing and grouping shared with a fork
+                self.atoms = build_atoms_parallel(listed, self.judged.isolated, self.workers)[0]
         del listed
         self.lap("atoms")
         self.names = NameTable(self.atoms)
@@ -99,58 +109,54 @@ class _Run:
         self.clock, self.cpu = now, now_cpu
 
     # -- candidate pairs ------------------------------------------------------------------------------
-    def pairs_and_scorer(self, keep: bool = False) -> tuple[set[tuple[int, int]], Scorer, Kept | None]:
-        """The pairs of atoms to score (``blocked_pairs``) and the scorer. ``keep``: with two processes,
-        the helper that builds the tables is kept (``parallel.fork_keep``) to compare its share of the
-        names, then to score, cluster and summarise (``helper.from_tables``), and returned: each new
-        fork made this process take copy-on-write faults again on every page it had touched."""
-        kept = None
-        if self.workers == 1:
-            candidates, tables = name_candidates(self.names.parsed, self.cfg, self.counts), self.tables()
-        else:
-
-            def candidates_here() -> list[set[int]]:
-                return name_candidates(self.names.parsed, self.cfg, self.counts)
-
-            if keep and self.workers == 2:
-                follow = partial(from_tables, self.atoms, self.key_of, self.names, self.cfg)
-                (candidates, tables), kept = fork_keep(_call, [candidates_here, self.tables], follow)
+    def pairs_and_scorer(self, keep: bool = False) -> tuple[set[tuple[int, int]], Scorer, Remote | None]:
+        """The pairs of atoms to score (``blocked_pairs``) and the scorer; also ``cols``, what
+        clustering reads of the atoms. ``keep``: with two processes, the helper started with the run
+        (``remote``) finds the name candidates while this process builds the scorer's tables, compares
+        its share of the names, and is returned, to score and cluster (``helper.remote_steps``)."""
+        remote, self.remote = self.remote, None
+        if remote is not None and not keep:  # not wanted: ended
+            remote.close()
+            remote = None
+        names = self.names
+        with killed_on_error(remote):
+            if remote is None:
+                candidates = name_candidates(names.parsed, self.cfg, self.counts)
             else:
-                candidates, tables = fork_map(_call, [candidates_here, self.tables])
-        rarity, cp_rarity, id_pairs, counts, arrays = tables
-        for key, n in counts.items():
-            self.counts[key] += n
-        with killed_on_error(kept):
-            return (
-                self.blocked_pairs(candidates, id_pairs, kept),
-                Scorer(self.cfg, rarity, cp_rarity, arrays),
-                kept,
-            )
+                remote.send([([_compared_fields(p) for p in names.parsed], names.person)])
+            rarity, cp_rarity, id_pairs, counts, arrays = self.tables()
+            for key, n in counts.items():
+                self.counts[key] += n
+            scorer = Scorer(self.cfg, rarity, cp_rarity, arrays)
+            self.cols = ClusterColumns(self.atoms, arrays, self.key_of, names.index)
+            if remote is None:
+                groups = [(i, list(js)) for i, js in enumerate(candidates) if js]
+                del candidates
+                compared = fork_map(partial(compare, names), chunks(groups, self.workers))
+            else:
+                remote.send([(arrays, np.asarray(self.key_of, np.int32), self.cols)])
+                [(here, counts)] = remote.receive()
+                for key, n in counts.items():
+                    self.counts[key] += n
+                compared = [compare(names, here), *remote.receive()]
+                del here
+                remote.send([compared[0]])
+            return self.blocked_pairs(compared, id_pairs), scorer, remote
 
     def blocked_pairs(
-        self, candidates: list[set[int]], identifier_pairs: array, kept: Kept | None = None
+        self, compared: list[list[tuple[int, int, float]]], identifier_pairs: array
     ) -> set[tuple[int, int]]:
-        """Pairs of atoms to score: those of similar names (``candidates``, emptied once read), then
-        those that share an identifier (``identifier_pairs``: heads and tails, interleaved). The names
-        are compared on both cores: by a new fork, or by the ``kept`` helper."""
+        """Pairs of atoms to score: those of similar names (``compared``: the name similarities each
+        process computed, emptied once read), then those that share an identifier
+        (``identifier_pairs``: heads and tails, interleaved)."""
         cfg, names = self.cfg, self.names
         pairs: set[tuple[int, int]] = set()
-        groups = [(i, list(js)) for i, js in enumerate(candidates) if js]
-        candidates.clear()
-        if kept is None:
-            results = fork_map(partial(compare, names), chunks(groups, self.workers))
-        else:
-            parts = chunks(groups, len(kept.children) + 1)
-            before = len(names.cache)
-            results = kept.ask(parts[1:], partial(compare, names, parts[0]))
-            # what this process added, in its order: the helper puts it before its own (``helper.from_tables``)
-            compared = list(islice(names.cache.items(), before, None))
-            kept.send([compared] * len(kept.children))
-        for scored in results:
+        for scored in compared:
             for i, j, score in scored:
                 names.cache[(i, j)] = score
                 if score >= cfg.name_pivot:
                     _cross(names.reps[i], names.reps[j], pairs, cfg.max_same_name_atoms)
+        compared.clear()
         for k, groups in enumerate(names.groups):
             for members in groups.values():
                 pairs.update(zip(members, members[1:], strict=False))
@@ -185,9 +191,9 @@ class _Run:
         pairs: Iterable[tuple[int, int]],
         scorer: Scorer,
         follow: Callable[[Any], Any] | None = None,
-        kept: Kept | None = None,
+        kept: Kept | Remote | None = None,
         judged: tuple[list[tuple[int, int]], dict[int, set[tuple[int, int]]]] = ([], {}),
-    ) -> tuple[list[Link], list[int], Kept | None]:
+    ) -> tuple[list[Link], list[int], Kept | Remote | None]:
         """The links (pairs at or above ``unsure_points``): those found here, then each helper's; how
         many each found; with ``follow``, the helpers, kept for it (``parallel.fork_keep``); with
         ``kept`` (``pairs_and_scorer``), its helper scores, sent the analysts' confirms and reject
@@ -230,38 +236,39 @@ class _Run:
     # -- the run --------------------------------------------------------------------------------------
     def result(self) -> ResolutionResult:
         pairs: Iterable[tuple[int, int]]
-        chained: Kept | None = None
+        chained: Remote | None = None
+        judged, atoms, names = self.judged, self.atoms, self.names
+        # before any helper is forked: these read every atom (see ``helper``)
+        confirms, rejects = judged.confirm_atoms(atoms), judged.reject_tags(atoms)
         if self.cfg.blocking:
             pairs, scorer, chained = self.pairs_and_scorer(keep=True)
             pair_count = len(pairs)  # type: ignore[arg-type]
         else:  # the benchmark's reference: every pair, the same scoring and clustering
             rarity, cp_rarity, _, _, arrays = self.tables()
             scorer = Scorer(self.cfg, rarity, cp_rarity, arrays)
-            n = len(self.atoms)
+            self.cols = ClusterColumns(atoms, arrays, self.key_of, names.index)
+            n = len(atoms)
             pairs, pair_count = _every_pair(n), n * (n - 1) // 2
         self.lap("blocking")
-        judged, atoms, names = self.judged, self.atoms, self.names
-        with killed_on_error(chained):
-            confirms, rejects = judged.confirm_atoms(atoms), judged.reject_tags(atoms)
-        # the scoring helpers are kept: they cluster connected components, then summarise actors
-        follow = partial(after_scoring, atoms, confirms, rejects, names, self.cfg) if self.workers > 1 else None
+        # the scoring helpers are kept: they cluster connected components
+        follow = partial(after_scoring, self.cols, confirms, rejects, names, self.cfg) if self.workers > 1 else None
         known = len(names.cache)
         links, sizes, kept = self.score(pairs, scorer, follow, chained, (confirms, rejects))
+        # the helpers end with clustering: this process reads every atom again from here on
         with kept if kept is not None else nullcontext():
             del pairs  # the largest structure of the run: not needed any more
             self.lap("scoring")
-            rows = None
             if kept is None:
-                outcome = cluster(atoms, links, confirms, rejects, names.sim_by_key, self.cfg)
+                outcome = cluster(self.cols, links, confirms, rejects, names.score, self.cfg)
             else:
-                outcome = cluster_parallel(atoms, links, sizes, kept, confirms, rejects, names, self.cfg, known)
-                rows = rows_from(kept, outcome.root_of)
-            self.lap("clustering")
-            ids, anchors, aliases = self.identify(outcome.root_of)
-            mention_actor = _mention_actor(atoms, ids, outcome.root_of)  # while the helpers summarise
-            self.lap("ids")
-            out = build_outputs(atoms, outcome, links, ids, aliases, judged, scorer, names.sim, self.key_of,
-                                self.mentions, self.cfg, rows)  # fmt: skip
+                outcome = cluster_parallel(self.cols, links, sizes, kept, confirms, rejects, names, self.cfg, known)
+        del self.cols
+        self.lap("clustering")
+        ids, anchors, aliases = self.identify(outcome.root_of)
+        mention_actor = _mention_actor(atoms, ids, outcome.root_of)
+        self.lap("ids")
+        out = build_outputs(atoms, outcome, links, ids, aliases, judged, scorer, names.sim, self.key_of,
+                            self.mentions, self.cfg)  # fmt: skip
         state = ResolutionState(
             mentions=self.mentions,
             mention_actor=mention_actor,
@@ -291,10 +298,6 @@ class _Run:
 _CONFLICTS = ("tax_id", "kind", "judgement", "country", "contacts", "legal_form")
 
 
-def _call(func: Callable[[], Any]) -> Any:
-    return func()
-
-
 def _mention_actor(atoms: list[Atom], ids: dict[int, str], root_of: list[int]) -> dict[str, str]:
     """mention id -> actor id, in the order of the atoms (``dict.fromkeys`` fills a whole atom in C)."""
     out: dict[str, str] = {}
@@ -319,3 +322,10 @@ def _cross(xs: list[int], ys: list[int], pairs: set[tuple[int, int]], limit: int
         for b in ys[:limit]:
             if a != b:
                 pairs.add((a, b) if a < b else (b, a))
+
+
+def _compared_fields(parsed: ParsedName) -> tuple:
+    """What comparing and blocking read of a parsed name, as a plain tuple of ``ParsedName``'s fields
+    (the others empty): what the helper is sent."""
+    return ("", "", None, None, None, parsed.kind_hint, parsed.script, "", parsed.tokens, parsed.skeleton,
+            parsed.key, parsed.compact, parsed.phonetic)  # fmt: skip

@@ -1,26 +1,32 @@
 """What the helper process does for a run (``engine``), and the work split with it.
 
-A run on two processes forks one helper for the scorer's tables (``engine._Run.pairs_and_scorer``)
-and keeps it to the end (``parallel.fork_keep``): it compares its share of the names, scores its share
-of the pairs, clusters its connected components (``cluster_parts``) and summarises its share of the
-actors, each step on what the earlier ones left in its memory. A fork per step cost this process
-copy-on-write faults again on every page it touched after each fork (measured at 1M mentions: 2.0M
-faults against 1.5M, ~3.5 s).
+A run on two processes builds the scorer's tables, the name candidates and the columns clustering
+reads (``columns``) here, then forks one helper for the name comparisons (``engine._Run.blocked_pairs``)
+and keeps it (``parallel.fork_keep``): it scores its share of the pairs and clusters its connected
+components (``cluster_parts``), each step on what the earlier ones left in its memory, and ends before
+this process reads the atoms again. It never reads an atom: a page that either process writes while
+both live exists twice, and CPython writes an object's reference count whenever it reads it.
+Measured at 1M mentions: a helper forked before the tables and kept to the end, summarising actors,
+brought both processes together to 4.9 GB (one process alone 2.9 GB); a fork per step would instead
+cost this process copy-on-write faults again on every page it touches after each fork.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Generator, Iterable
+from collections import defaultdict
+from collections.abc import Generator, Iterable
 from itertools import islice
 from typing import Any
 
-from .atoms import Atom
+from consignet.names import ParsedName
+
+from .blocking import name_candidates
 from .cluster_parts import CACHE, in_helper
+from .columns import ClusterColumns
 from .config import ResolutionConfig, name_points
 from .name_table import NameTable
-from .output import actor_rows
-from .parallel import Kept
+from .parallel import chunks
 from .scoring import Found, Scorer
 from .vectors import AtomArrays
 
@@ -33,49 +39,59 @@ BATCH = 1 << 17
 
 
 def after_scoring(
-    atoms: list[Atom],
+    cols: ClusterColumns,
     confirms: list[tuple[int, int]],
     rejects: dict[int, set[tuple[int, int]]],
     names: NameTable,
     cfg: ResolutionConfig,
-    found: list[tuple[float, int, int, float, bool]],
+    found: list[Found],
     message: Any = None,
+    known: int | None = None,
 ) -> Generator[Any, Any, None]:
     """What a helper kept from scoring does next (``parallel.fork_keep``): cluster the components it is
-    sent (``cluster_parts``; ``message``, when already received), then summarise its share of the
-    actors (``output.actor_rows``) while this process names them and builds the assignments. Measured
-    at 1M mentions: outputs 6.4 -> 5.0 s, but the ids step beside it 2.2 -> 2.8 s (both processes walk
-    large structures in memory at once)."""
+    sent (``cluster_parts``; ``message``, when already received), then end. It reads the atoms only
+    through ``cols``. ``known``: how much of its name cache this process has (default: as many entries
+    as the message says, a forked helper's cache beginning as this process's)."""
     if message is None:
         message = yield None
     if message[0] == CACHE:  # this process clusters alone (a small run): only the name similarities
-        yield list(islice(names.cache.items(), message[1], None))
+        yield list(islice(names.cache.items(), message[1] if known is None else known, None))
         return
-    root_of, part, parts = yield in_helper(atoms, confirms, rejects, names, cfg, found, message)
-    yield actor_rows(atoms, root_of, part, parts)
+    if known is not None:
+        message = (*message[:3], known, *message[4:])
+    yield in_helper(cols, confirms, rejects, names, cfg, found, message)
 
 
-def from_tables(
-    atoms: list[Atom], key_of: list[int], names: NameTable, cfg: ResolutionConfig, tables: Tables
-) -> Generator[Any, Any, None]:
-    """What the helper kept from the tables (``engine._Run.pairs_and_scorer``) does next, as a new fork
-    would have: compare its share of the names; put this process's name similarities before its own
-    (the order of the name cache is this process's: ``cluster_parts.in_helper`` reads it by
-    position); score its share of the pairs; then as ``after_scoring``."""
-    before = len(names.cache)
-    part = yield None
-    compared = yield compare(names, part)  # then this process's similarities, sent as soon as known
-    cache = names.cache
-    mine = list(islice(cache.items(), before, None))
-    for key, _ in mine:
-        del cache[key]
-    cache.update(compared)
-    cache.update(mine)
-    del compared, mine
+def remote_steps(cfg: ResolutionConfig) -> Generator[Any, Any, None]:
+    """The helper of a run on two processes (``remote.Remote``, a new process started with the run),
+    step by step, each on what it was sent and what the earlier steps left:
+    1. sent the distinct names (parsed, as tuples) and which are persons' names, it finds the name
+       candidates (``blocking.name_candidates``) and answers this process's share of the names to
+       compare, with the blocking counts;
+    2. sent the atoms' evidence as arrays and ``key_of`` (``engine._Run.tables``) and what clustering
+       reads (``columns``), it compares its share of the names and answers the similarities;
+    3. sent this process's similarities, then its share of the pairs with the analysts' confirms and
+       rejects, it scores the pairs and answers the links;
+    4. as ``after_scoring``: clusters its components, or answers the name similarities it added."""
+    parsed, person = yield None
+    names = NameTable.from_parsed(list(map(ParsedName._make, parsed)), person)
+    del parsed
+    counts: dict[str, int] = defaultdict(int)
+    groups = [(i, list(js)) for i, js in enumerate(name_candidates(names.parsed, cfg, counts)) if js]
+    here, *rest = chunks(groups, 2)
+    del groups
+    arrays, key_of, cols = yield here, dict(counts)
+    del here
+    key_of = key_of.tolist()
+    compared = yield compare(names, rest[0] if rest else [])
+    names.cache.update(((i, j), score) for i, j, score in compared)
+    del compared, rest
+    known = len(names.cache)  # this process has every similarity computed so far
     part, confirms, rejects = yield None
-    found = links_of(key_of, names, Scorer(cfg, tables[0], tables[1], tables[4]), cfg, part)
+    found = links_of(key_of, names, Scorer(cfg, {}, {}, arrays), cfg, part)
+    del part
     message = yield found
-    yield from after_scoring(atoms, confirms, rejects, names, cfg, found, message)
+    yield from after_scoring(cols, confirms, rejects, names, cfg, found, message, known)
 
 
 def compare(names: NameTable, part: list[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
@@ -98,18 +114,3 @@ def links_of(
         ]
         found += scorer.many(batch, npts)
     return found
-
-
-def rows_from(kept: Kept, root_of: list[int]) -> Callable[[], tuple[array, list[tuple]]] | None:
-    """Ask the helpers for the actor summaries now; the function returned collects them (None: there
-    are no helpers left, ``cluster_parallel`` clustered a small run here)."""
-    count = len(kept.children)
-    if not count:
-        return None
-    kept.send([(array("q", root_of), part, count) for part in range(count)])
-
-    def collect() -> tuple[array, list[tuple]]:
-        parts = kept.receive()
-        return array("q", [root for roots, _ in parts for root in roots]), [row for _, rows in parts for row in rows]
-
-    return collect

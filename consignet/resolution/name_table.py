@@ -39,7 +39,20 @@ class NameTable:
             self.groups[k].setdefault(signature, []).append(atom.idx)
             kinds[k].add(atom.kind if atom.kind != "unknown" else (atom.parsed.kind_hint or "unknown"))
         self.reps = [sorted(members[0] for members in groups.values()) for groups in self.groups]
-        self.person = [("person" in ks and "company" not in ks) for ks in kinds]
+        self._for_comparison(self.parsed, [("person" in ks and "company" not in ks) for ks in kinds])
+
+    @classmethod
+    def from_parsed(cls, parsed: list[ParsedName], person: list[bool]) -> NameTable:
+        """A table to compare names only (``plausible``, ``score``): no atoms, groups or index (the
+        helper of a run, ``helper.remote_steps``)."""
+        table = cls.__new__(cls)
+        table.index, table.groups, table.reps = {}, [], []
+        table._for_comparison(parsed, person)
+        return table
+
+    def _for_comparison(self, parsed: list[ParsedName], person: list[bool]) -> None:
+        self.parsed = parsed
+        self.person = person
         self.keys = [p.key for p in self.parsed]
         self.compacts = [p.compact for p in self.parsed]
         self.outlines = ["".join(p.phonetic) for p in self.parsed]
@@ -84,6 +97,3 @@ class NameTable:
             s = name_similarity(self.parsed[i], self.parsed[j], self.person[i] or self.person[j])
             hit = self.explained[key] = (s.score, f"{s.reason}: {s.detail}")
         return hit
-
-    def sim_by_key(self, x: str, y: str) -> float:
-        return self.score(self.index[x], self.index[y])

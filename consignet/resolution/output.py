@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,10 +62,8 @@ def build_outputs(
     key_of: list[int],
     mentions: dict[str, MentionInput],
     cfg: ResolutionConfig,
-    rows: Callable[[], tuple[array, list[tuple]]] | None = None,
 ) -> Outputs:
-    """Assignments, actor summaries (``rows``: a function that returns them as ``actor_rows`` does, for
-    every actor, when computed elsewhere) and the review list."""
+    """Assignments, actor summaries and the review list."""
     explain = _Explainer(atoms, scorer, sim, key_of)
     by_root = _by_root(atoms, outcome.root_of)
 
@@ -91,14 +88,7 @@ def build_outputs(
                 assignments.update(dict.fromkeys(atom.mention_ids, assignment))
 
     review = _review(atoms, outcome, links, ids, judged, by_root, explain, cfg)
-    if rows is None:
-        actors = {ids[root]: ActorSummary(ids[root], *_summary(members)) for root, members in by_root.items()}
-    else:  # computed by helpers (``actor_rows``), for the same actors in the same order: asked last,
-        # so this process does all it can while they work
-        roots, summaries = rows()
-        if roots != array("q", by_root):
-            raise RuntimeError("actor summaries from a helper do not match the actors")
-        actors = {ids[root]: ActorSummary(ids[root], *row) for root, row in zip(by_root, summaries, strict=True)}
+    actors = {ids[root]: ActorSummary(ids[root], *_summary(members)) for root, members in by_root.items()}
     return Outputs(assignments, actors, review)
 
 
@@ -106,16 +96,6 @@ def _ranked(counts: dict[str, int]) -> list[str]:
     if len(counts) == 1:
         return list(counts)
     return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def actor_rows(atoms: list[Atom], root_of: Sequence[int], part: int = 0, parts: int = 1) -> tuple[array, list[tuple]]:
-    """The summaries of the actors in part ``part`` of ``parts`` of ``build_outputs``' order, without
-    their ids (which are not known yet), as plain tuples: a helper computes them while this process
-    names the actors and builds the assignments. Also the actors' roots, in that order."""
-    roots = list(_by_root(atoms, root_of).items())
-    size = -(-len(roots) // parts)
-    mine = roots[part * size : (part + 1) * size]
-    return array("q", [root for root, _ in mine]), [_summary(members) for _, members in mine]
 
 
 def _by_root(atoms: list[Atom], root_of: Sequence[int]) -> dict[int, list[Atom]]:

@@ -1,0 +1,144 @@
+"""A helper in a new Python process: it never maps this process's memory, so nothing is held twice.
+
+A forked helper shares every page of this process until one of the two writes it, and CPython writes
+an object's reference count whenever it reads it: at 1M mentions a helper forked after the atoms held
+~2 GB of pages twice by the end of the run (both processes together 4.6-4.9 GB, one process alone
+2.9 GB), even when it read no atom -- the parsed names it compares lie scattered among them. A new
+interpreter (``remote.serve``, started when the run starts so that its imports
+overlap the parsing) holds only what it is sent: parsed names, arrays of numbers, pairs, links.
+
+It runs a generator as a helper kept by ``parallel.fork_keep`` does (``Remote`` has ``Kept``'s
+methods): each message it receives is sent into the generator at its ``yield``, and what it yields
+(but None) comes back. A thread receives the messages as they arrive, so that this process never
+waits for the helper to be ready for one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Generator, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .parallel import _ENDING
+
+# what the helper's interpreter runs (not ``-m``: this module is imported with its package first)
+_MAIN = "import sys; from consignet.resolution.remote import serve; serve(int(sys.argv[1]), int(sys.argv[2]))"
+_ROOT = str(Path(__file__).resolve().parents[2])  # the directory that holds the ``consignet`` package
+
+
+class Remote:
+    """A helper process running ``func(*args)``, a generator (see the module doc); a context manager
+    that ends it on exit, with ``parallel.Kept``'s methods."""
+
+    def __init__(self, func: Callable[..., Generator[Any, Any, None]], *args: Any) -> None:
+        to_child, from_here = os.pipe()
+        to_here, from_child = os.pipe()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH")) if p)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _MAIN, str(to_child), str(from_child)],
+            pass_fds=(to_child, from_child),
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
+        os.close(to_child)
+        os.close(from_child)
+        self.out: BinaryIO = os.fdopen(from_here, "wb")
+        self.inbox: BinaryIO = os.fdopen(to_here, "rb")
+        self.children = [self.process]
+        self._put((func, args))
+
+    def _put(self, message: Any) -> None:
+        try:
+            pickle.dump(message, self.out, protocol=pickle.HIGHEST_PROTOCOL)
+            self.out.flush()
+        except BrokenPipeError:  # the helper has failed: raise what it reported
+            self.receive()
+            raise
+
+    def send(self, messages: Sequence[Any]) -> None:
+        """One message (``Kept``'s interface: one per helper)."""
+        (message,) = messages
+        self._put(message)
+
+    def receive(self, unpack: Callable[[Any], Any] | None = None) -> list[Any]:
+        try:
+            status, value = pickle.load(self.inbox)
+        except EOFError:
+            status, value = "error", f"exited with code {self.process.wait()}"
+        if status != "ok":
+            raise RuntimeError(f"resolution helper failed: {value}")
+        return [unpack(value) if unpack else value]
+
+    def ask(
+        self, messages: Sequence[Any], here: Callable[[], Any], unpack: Callable[[Any], Any] | None = None
+    ) -> list[Any]:
+        self.send(messages)
+        return [here(), *self.receive(unpack)]
+
+    def close(self, kill: bool = False) -> None:
+        """Close the pipes (a helper waiting for a message then ends); ``kill`` it after an error here.
+        It is waited for at the end of the run (``parallel.reap``)."""
+        if not self.children:
+            return
+        self.children = []
+        with contextlib.suppress(OSError):
+            self.out.close()
+        self.inbox.close()
+        if kill:
+            self.process.kill()
+        _ENDING.append(self)
+
+    def join(self) -> None:
+        self.process.wait()
+
+    def __enter__(self) -> Remote:
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self.close(kill=kind is not None)
+
+
+def serve(inbox_fd: int, out_fd: int) -> None:
+    """The helper's side: run the generator it is sent first, feeding it every later message."""
+    gc.disable()  # as in the run it helps (``engine.resolve``): millions of objects that live to its end
+    inbox, out = os.fdopen(inbox_fd, "rb"), os.fdopen(out_fd, "wb")
+    messages: queue.Queue[Any] = queue.Queue()
+
+    def receive() -> None:
+        try:
+            while True:
+                messages.put(pickle.load(inbox))
+        except (EOFError, OSError):
+            messages.put(EOFError)
+
+    threading.Thread(target=receive, daemon=True).start()
+    try:
+        func, args = messages.get()
+        steps = func(*args)
+        answer = next(steps)
+        while True:
+            if answer is not None:
+                pickle.dump(("ok", answer), out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.flush()
+            message = messages.get()
+            if message is EOFError:
+                return
+            try:
+                answer = steps.send(message)
+            except StopIteration:
+                return
+    except BaseException as exc:  # reported to the parent, which raises
+        with contextlib.suppress(OSError):
+            pickle.dump(("error", f"{type(exc).__name__}: {exc}"), out)
+            out.flush()
+        raise
+
