@@ -133,7 +133,7 @@ def child(size: int, path: str) -> None:
     result = resolve(mentions)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
-    helpers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the forked helpers, once they have exited
+    helpers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the helpers, once they have exited
     ours = _scores(result, truth)
     base = pairwise_scores(baseline_clusters({m.mention_id: m.name for m in mentions}), truth)
     print(
@@ -163,8 +163,8 @@ def child(size: int, path: str) -> None:
 
 def _pss_kb(pid: int) -> int:
     """Proportional set size of ``pid`` and its descendants (kB): each shared page counted once, split
-    between the processes that map it, so the sum is the memory the run really holds (its forked
-    helpers' copy-on-write copies included, which ``ru_maxrss`` of the resolving process leaves out)."""
+    between the processes that map it, so the sum is the memory the run really holds (its helpers
+    included, and a fork's copy-on-write copies, which ``ru_maxrss`` of the resolving process leaves out)."""
     total = 0
     try:
         with open(f"/proc/{pid}/smaps_rollup") as fh:
@@ -229,8 +229,9 @@ def scaling(sizes: list[int], measure_total: bool = False) -> None:
     last = results[-1]
     print(f"   steps at {last['mentions']:,} (wall s): {last['steps']}")
     print(f"   steps at {last['mentions']:,} (CPU s of the resolving process): {last['cpu_steps']}")
-    print("   cpu s: user+sys of the resolving process; +helper: of the forked helper that shares name parsing,")
-    print("   comparison and scoring on runs of 100k+ mentions; input: memory after loading the mentions.")
+    print("   cpu s: user+sys of the resolving process; +helper: of its helpers on runs of 100k+ mentions (a fork")
+    print("   that shares name parsing, a new process that compares, scores and clusters); input: memory after")
+    print("   loading the mentions.")
     print("   targets: 1M <= 60 s and <= 4 GB on 2 cores; doubling the input <= 2.2 x the time")
     if memory is not None:
         print(

@@ -372,3 +372,50 @@ def test_a_kept_helper_answers_each_message_ends_when_closed_and_reports_errors(
     kept.close()  # never asked: the child sees the pipe closed and ends
     reap()  # would wait forever for a child that did not end
     assert not kept.children
+
+
+def test_the_remote_helper_runs_in_a_new_interpreter_answers_in_order_and_reports_errors() -> None:
+    """``remote.Remote``: the helper of a run on two processes is a new Python process (it never maps
+    this one's memory), fed by messages: sent the parsed names, it answers this process's share of the
+    name candidates as ``blocking.name_candidates`` finds them here; a message it cannot use is raised
+    here with its error; closing the pipes ends it; a helper that died is reported, not waited for."""
+    import os
+    from collections import defaultdict
+
+    import pytest
+
+    from consignet.names import parse_name
+    from consignet.resolution import ResolutionConfig
+    from consignet.resolution.blocking import name_candidates
+    from consignet.resolution.engine import _compared_fields
+    from consignet.resolution.helper import remote_steps
+    from consignet.resolution.parallel import chunks, reap
+    from consignet.resolution.remote import Remote
+
+    cfg = ResolutionConfig()
+    raw = ["ТОО «Шелковый путь»", "SHELKOVYY PUT LLP", "Şelkovyj Put TOO", "Shelkvoy Put", "Vostok Trans",
+           "Vostoktrans", "Восток Трейд", "Каримов Улугбек", "Ulugbek Karimov", "Barys LLP", "ТОО «Барыс»"]  # fmt: skip
+    parsed = [parse_name(n) for n in raw]
+    counts: dict[str, int] = defaultdict(int)
+    groups = [(i, list(js)) for i, js in enumerate(name_candidates(parsed, cfg, counts)) if js]
+    with Remote(remote_steps, cfg) as remote:
+        remote.send([([_compared_fields(p) for p in parsed], [False] * len(parsed))])
+        [(here, found_counts)] = remote.receive()
+        assert remote.process.pid != os.getpid()
+        with open(f"/proc/{remote.process.pid}/cmdline", "rb") as fh:
+            assert b"consignet.resolution.remote import serve" in fh.read()  # a new interpreter, not a fork
+        assert here == chunks(groups, 2)[0] and found_counts == dict(counts) and here
+        remote.send([None])  # not the arrays it expects
+        with pytest.raises(RuntimeError, match="resolution helper failed: TypeError"):
+            remote.receive()
+    with Remote(remote_steps, cfg) as remote:
+        remote.close()  # waiting for its first message: it sees the pipe closed and ends
+        reap()  # would wait forever for a helper that did not end
+        assert remote.process.returncode == 0 and not remote.children
+    remote = Remote(remote_steps, cfg)
+    remote.process.kill()
+    remote.process.wait()
+    with pytest.raises(RuntimeError, match="exited with code -9"):
+        remote.receive()
+    remote.close()
+    reap()

@@ -8,13 +8,11 @@ each process applies its part's confirms and links in the global order (``cluste
 Within a component the unions happen in the same order as in one process, so the roots, the merge
 links and the reasons are the same.
 
-The helper is the one that scored pairs (``parallel.fork_keep``), not a new fork: it already holds the
-links it found and has already paid the copy-on-write faults on the atoms it read; a new fork made
-both processes fault again on every page they touch (~400k faults each at 1M mentions, ~1.2 s each).
-It is sent the component of every atom and the strong links of its part that this process found;
-it sends back the roots, merge links and blocked links (by position in ``links``), counts and the
-name similarities it computed (``name_pairs_scored`` is the size of that cache); the blocked links
-are then put back in the order of one process.
+The helper is the one that scored pairs (``remote``, or a fork kept by ``parallel.fork_keep``): it
+already holds the links it found. It is sent the component of every atom and the strong links of its
+part that this process found; it sends back the roots, merge links and blocked links (by position
+in ``links``), counts and the name similarities it computed (``name_pairs_scored`` is the size of
+that cache); the blocked links are then put back in the order of one process.
 """
 
 from __future__ import annotations
@@ -30,6 +28,7 @@ from .columns import ClusterColumns
 from .config import ResolutionConfig
 from .name_table import NameTable
 from .parallel import Kept
+from .remote import Remote
 
 # Below this many strong links clustering takes well under a second: not worth the exchange.
 PARALLEL_FROM_LINKS = 20_000
@@ -49,7 +48,7 @@ def cluster_parallel(
     cols: ClusterColumns,
     links: list[Link],
     sizes: Sequence[int],
-    kept: Kept,
+    kept: Kept | Remote,
     confirms: list[tuple[int, int]],
     reject_tags: dict[int, set[tuple[int, int]]],
     names: NameTable,
@@ -59,8 +58,9 @@ def cluster_parallel(
 ) -> ClusterOutcome:
     """``cluster.cluster`` with the components shared with the helpers kept from scoring: ``links``
     is the links found here (``sizes[0]`` of them) followed by those of each helper; ``known`` the
-    size of the name cache when they were forked. Below ``from_links`` strong links (default
-    ``PARALLEL_FROM_LINKS``) everything is clustered here and the helpers are closed."""
+    size of the name cache when they were forked (a helper process knows its own). Below
+    ``from_links`` strong links (default ``PARALLEL_FROM_LINKS``) everything is clustered here and the
+    helpers are closed."""
     workers = len(sizes)
     is_strong = list(map(cfg.match_points.__le__, map(attrgetter("points"), links)))
     strong = list(compress(links, is_strong))
@@ -130,7 +130,7 @@ def in_helper(
     found: list[tuple[float, int, int, float, bool]],
     message: tuple,
 ) -> tuple:
-    """The helper's part of ``cluster_parallel`` (run by ``helper.after_scoring``, the helper kept from
+    """The helper's part of ``cluster_parallel`` (run by ``helper.after_scoring`` in the helper kept from
     scoring): ``found`` are the links it scored (as tuples, at ``start`` in the parent's ``links``),
     ``message`` what ``cluster_parallel`` sends."""
     start, (lo, hi), component, known, columns, where = message

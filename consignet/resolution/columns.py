@@ -1,12 +1,11 @@
-"""What clustering reads of every atom, as columns made once, before the helper that clusters is forked.
+"""What clustering reads of every atom, as columns made once and sent to the helper that clusters.
 
 Clustering (``cluster.apply_links``) reads each atom's size, kind, party country, legal-form
-families, tax ids, phones, e-mails, name and whether that name is contested. Read from the atoms on
-two processes, that copied nearly every page of the atoms and of the mentions whose strings they
-hold: CPython writes an object's reference count whenever it reads it, and a page either process
-writes while both live exists twice (measured at 1M mentions: both processes together 4.9 GB, one
-alone 2.9 GB). These columns hold numbers (value ids from ``vectors``, name numbers) and a few shared
-frozensets, allocated together, so the helper copies only their pages.
+families, tax ids, phones, e-mails, name and whether that name is contested. These columns hold
+numbers (value ids from ``vectors``, name numbers) and a few shared sets: cheap to send to the helper
+process (``remote``), which never sees an atom, and read alike by a forked one without touching the
+atoms' pages (CPython writes an object's reference count whenever it reads it, and a page either
+process writes after a fork exists twice).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ not with mentions (see bench/resolution.py for measured times).
 from __future__ import annotations
 
 import gc
+import sys
 import time
 from array import array
 from collections import defaultdict
@@ -43,7 +44,7 @@ from .vectors import AtomArrays
 
 NO_DATE = "9999-12-31"
 # This process's share of the pair scoring against an equal one: with 0.9 (``parallel.HERE_SHARE``) it
-# waited ~2 s for the helper at 1M mentions (the helper takes copy-on-write faults on the atoms it reads)
+# waited ~2 s for a forked helper at 1M mentions (which took copy-on-write faults on what it read)
 SCORE_SHARE = 1.1
 
 
@@ -89,8 +90,9 @@ class _Run:
         self.judged: ResolvedJudgements = resolve_judgements(judgements, previous, self.mentions)
         self.workers = worker_count(len(self.mentions), cfg)
         # on two processes, the helper that compares, scores and clusters is started first: its
-        # interpreter starts and imports while the names are parsed (``remote``)
-        self.remote = Remote(remote_steps, cfg) if self.workers == 2 and cfg.blocking else None
+        # interpreter starts and imports while the names are parsed (``remote``; without a Python
+        # executable to start, as when embedded, a fork does it)
+        self.remote = Remote(remote_steps, cfg) if self.workers == 2 and cfg.blocking and sys.executable else None
         listed = list(self.mentions.values())
         with killed_on_error(self.remote):
             if self.workers == 1:
@@ -195,9 +197,9 @@ class _Run:
         judged: tuple[list[tuple[int, int]], dict[int, set[tuple[int, int]]]] = ([], {}),
     ) -> tuple[list[Link], list[int], Kept | Remote | None]:
         """The links (pairs at or above ``unsure_points``): those found here, then each helper's; how
-        many each found; with ``follow``, the helpers, kept for it (``parallel.fork_keep``); with
-        ``kept`` (``pairs_and_scorer``), its helper scores, sent the analysts' confirms and reject
-        tags (``judged``) for what follows."""
+        many each found; with ``follow``, forked helpers, kept for it (``parallel.fork_keep``); with
+        ``kept`` (the helper process from ``pairs_and_scorer``), it scores, sent the analysts' confirms
+        and reject tags (``judged``) for what follows."""
         links_of = partial(helper_links_of, self.key_of, self.names, scorer, self.cfg)
         if self.workers > 1 and not isinstance(pairs, list):
             pairs = list(pairs)  # once: cut into parts below
@@ -238,7 +240,7 @@ class _Run:
         pairs: Iterable[tuple[int, int]]
         chained: Remote | None = None
         judged, atoms, names = self.judged, self.atoms, self.names
-        # before any helper is forked: these read every atom (see ``helper``)
+        # what the analysts judged, by atom: read here, from every atom (the helpers never see one)
         confirms, rejects = judged.confirm_atoms(atoms), judged.reject_tags(atoms)
         if self.cfg.blocking:
             pairs, scorer, chained = self.pairs_and_scorer(keep=True)
@@ -250,7 +252,7 @@ class _Run:
             n = len(atoms)
             pairs, pair_count = _every_pair(n), n * (n - 1) // 2
         self.lap("blocking")
-        # the scoring helpers are kept: they cluster connected components
+        # the scoring helpers are kept: they cluster connected components (``cluster_parts``)
         follow = partial(after_scoring, self.cols, confirms, rejects, names, self.cfg) if self.workers > 1 else None
         known = len(names.cache)
         links, sizes, kept = self.score(pairs, scorer, follow, chained, (confirms, rejects))

@@ -1,14 +1,12 @@
 """What the helper process does for a run (``engine``), and the work split with it.
 
-A run on two processes builds the scorer's tables, the name candidates and the columns clustering
-reads (``columns``) here, then forks one helper for the name comparisons (``engine._Run.blocked_pairs``)
-and keeps it (``parallel.fork_keep``): it scores its share of the pairs and clusters its connected
-components (``cluster_parts``), each step on what the earlier ones left in its memory, and ends before
-this process reads the atoms again. It never reads an atom: a page that either process writes while
-both live exists twice, and CPython writes an object's reference count whenever it reads it.
-Measured at 1M mentions: a helper forked before the tables and kept to the end, summarising actors,
-brought both processes together to 4.9 GB (one process alone 2.9 GB); a fork per step would instead
-cost this process copy-on-write faults again on every page it touches after each fork.
+A run on two processes starts one helper, a new Python process (``remote``), and keeps it until the
+clustering is done (``remote_steps``): it finds the name candidates while this process builds the
+scorer's tables and what clustering reads of the atoms (``columns``), then compares its share of the
+names, scores its share of the pairs and clusters its connected components (``cluster_parts``), each
+step on what it was sent and what the earlier ones left in its memory. It never sees an atom: it is
+sent parsed names, arrays of numbers, pairs and links. ``after_scoring`` is also what a forked helper
+does (a run forced to more than two processes, or scoring every pair without blocking).
 """
 
 from __future__ import annotations
@@ -48,10 +46,10 @@ def after_scoring(
     message: Any = None,
     known: int | None = None,
 ) -> Generator[Any, Any, None]:
-    """What a helper kept from scoring does next (``parallel.fork_keep``): cluster the components it is
-    sent (``cluster_parts``; ``message``, when already received), then end. It reads the atoms only
-    through ``cols``. ``known``: how much of its name cache this process has (default: as many entries
-    as the message says, a forked helper's cache beginning as this process's)."""
+    """What a helper does after scoring (``parallel.fork_keep``, ``remote_steps``): cluster the
+    components it is sent (``cluster_parts``; ``message``, when already received), then end. It reads
+    the atoms only through ``cols``. ``known``: how much of its name cache this process has (default:
+    as many entries as the message says, a forked helper's cache beginning as this process's)."""
     if message is None:
         message = yield None
     if message[0] == CACHE:  # this process clusters alone (a small run): only the name similarities

@@ -1,12 +1,15 @@
 """Use both cores for the parts of a large run that split cleanly: parsing names and grouping mentions
 into atoms (``atom_parts``), comparing names, scoring pairs, then clustering connected components
-(``cluster_parts``, in the helper that scored: ``fork_keep``).
+(``cluster_parts``, in the helper that scored).
 
-Work is shared by ``fork``: a child process inherits everything already computed (no pickling of
+Parsing is shared by ``fork``: a child process inherits everything already computed (no pickling of
 inputs), computes its share and sends back plain results through a pipe while the parent computes
-the first share. Each fork costs copy-on-write page faults afterwards, in the child and in the parent,
-on every page either of them writes (and reading a Python object writes its reference count): a few
-microseconds a page, ~400k pages for each process when clustering 1M mentions in a new fork.
+the first share, then ends. Each fork costs copy-on-write page faults afterwards, in the child and in
+the parent, on every page either of them writes (and reading a Python object writes its reference
+count), and while both live such a page exists twice: a fork kept from the scorer's tables to the end
+of a 1M-mention run held ~2 GB twice. So the rest of a two-process run goes to a helper process that
+never maps this one's memory (``remote``); ``fork_keep`` remains for runs forced to more than two
+processes and for scoring every pair (the benchmark's reference without blocking).
 Only where ``fork`` exists (Linux, macOS), only for large inputs, and only when the process runs a
 single thread (forking a threaded server is unsafe): otherwise everything runs here.
 ``ResolutionConfig.workers`` forces a number (1 = never fork).

@@ -4,10 +4,10 @@ to build the scorer's tables (identifier blocks and rarity) without a Python loo
 Scoring is the loop that runs once per candidate pair (1.4M pairs at 1M mentions): pair by pair on
 the atoms' sets it took ~10 s. Here each field is numbered once (``Field``) and the values two atoms
 share are found for a whole batch of pairs with numpy (sorting ``pair * width + value id`` keys).
-The arrays are built where the tables are (the helper that a run on two processes forks for them,
-while this process finds the name candidates), with the weight of sharing each value; they travel
-back as arrays of numbers. The values themselves are dropped once the tables are made, in both
-processes (``AtomArrays.without_values``): scoring reads numbers only, the explanations read the atoms.
+The arrays are built with the tables (while the helper of a run on two processes finds the name
+candidates), with the weight of sharing each value, and sent to the helper as arrays of numbers. The
+values themselves are dropped once the tables are made (``AtomArrays.without_values``): scoring
+reads numbers only, the explanations read the atoms.
 """
 
 from __future__ import annotations
