@@ -27,8 +27,7 @@ from .cluster import Applied, ClusterOutcome, Link, apply_links, cluster
 from .columns import ClusterColumns
 from .config import ResolutionConfig
 from .name_table import NameTable
-from .parallel import Kept
-from .remote import Remote
+from .parallel import Helpers
 
 # Below this many strong links clustering takes well under a second: not worth the exchange.
 PARALLEL_FROM_LINKS = 20_000
@@ -48,7 +47,7 @@ def cluster_parallel(
     cols: ClusterColumns,
     links: list[Link],
     sizes: Sequence[int],
-    kept: Kept | Remote,
+    kept: Helpers,
     confirms: list[tuple[int, int]],
     reject_tags: dict[int, set[tuple[int, int]]],
     names: NameTable,

@@ -36,7 +36,7 @@ from .identity import assign_ids
 from .judgements import ResolvedJudgements, resolve_judgements
 from .name_table import NameTable
 from .output import build_outputs
-from .parallel import Kept, chunks, fork_keep, fork_map, killed_on_error, reap, worker_count
+from .parallel import Helpers, chunks, fork_keep, fork_map, killed_on_error, reap, worker_count
 from .remote import Remote
 from .scoring import Scorer, share_points
 from .types import Judgement, MentionInput, ResolutionResult, ResolutionState, ResolutionStats
@@ -193,9 +193,9 @@ class _Run:
         pairs: Iterable[tuple[int, int]],
         scorer: Scorer,
         follow: Callable[[Any], Any] | None = None,
-        kept: Kept | Remote | None = None,
+        kept: Helpers | None = None,
         judged: tuple[list[tuple[int, int]], dict[int, set[tuple[int, int]]]] = ([], {}),
-    ) -> tuple[list[Link], list[int], Kept | Remote | None]:
+    ) -> tuple[list[Link], list[int], Helpers | None]:
         """The links (pairs at or above ``unsure_points``): those found here, then each helper's; how
         many each found; with ``follow``, forked helpers, kept for it (``parallel.fork_keep``); with
         ``kept`` (the helper process from ``pairs_and_scorer``), it scores, sent the analysts' confirms

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Sequence
 from itertools import islice
 from typing import Any
 
@@ -92,7 +92,7 @@ def remote_steps(cfg: ResolutionConfig) -> Generator[Any, Any, None]:
     yield from after_scoring(cols, confirms, rejects, names, cfg, found, message, known)
 
 
-def compare(names: NameTable, part: list[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
+def compare(names: NameTable, part: Sequence[tuple[int, list[int]]]) -> list[tuple[int, int, float]]:
     """Name similarities of each name with the plausible ones among its candidates."""
     return [(i, j, names.score(i, j)) for i, others in part for j in names.plausible(i, others)]
 

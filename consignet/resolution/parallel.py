@@ -141,7 +141,7 @@ def fork_keep(
 
 
 @contextlib.contextmanager
-def killed_on_error(kept: Kept | None) -> Iterator[None]:
+def killed_on_error(kept: Helpers | None) -> Iterator[None]:
     """Kill ``kept``'s children if the block raises (they may be waiting for a message that will not
     come); leave them running otherwise."""
     try:
@@ -152,8 +152,39 @@ def killed_on_error(kept: Kept | None) -> Iterator[None]:
         raise
 
 
-class Kept:
-    """Forked children computing ``func(parts[i])`` for i >= 1; a context manager that kills them on exit."""
+class Helpers:
+    """Helper processes that answer messages (``Kept``: forks; ``remote.Remote``: a new process); a
+    context manager that ends them on exit, killing them after an error."""
+
+    children: list[Any]
+
+    def send(self, messages: Sequence[Any]) -> None:
+        """One message to each helper."""
+        raise NotImplementedError
+
+    def receive(self, unpack: Callable[[Any], Any] | None = None) -> list[Any]:
+        """Each helper's next answer, in order; its error raised here."""
+        raise NotImplementedError
+
+    def close(self, kill: bool = False) -> None:
+        raise NotImplementedError
+
+    def ask(
+        self, messages: Sequence[Any], here: Callable[[], Any], unpack: Callable[[Any], Any] | None = None
+    ) -> list[Any]:
+        """Send each helper its message, compute ``here()`` meanwhile: ``[here(), *the answers]``."""
+        self.send(messages)
+        return [here(), *self.receive(unpack)]
+
+    def __enter__(self) -> Helpers:
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self.close(kill=kind is not None)
+
+
+class Kept(Helpers):
+    """Forked children computing ``func(parts[i])`` for i >= 1, then answering messages (``follow``)."""
 
     def __init__(
         self,
@@ -189,13 +220,6 @@ class Kept:
         for (_, conn), message in zip(self.children, messages, strict=True):
             conn.send(message)
 
-    def ask(
-        self, messages: Sequence[Any], here: Callable[[], Any], unpack: Callable[[Any], Any] | None = None
-    ) -> list[Any]:
-        """Send each child its message, compute ``here()`` meanwhile: ``[here(), *the answers]``."""
-        self.send(messages)
-        return [here(), *self.receive(unpack)]
-
     def close(self, kill: bool = False) -> None:
         """End the children: those waiting for a message see the pipe closed; ``kill`` for the others
         (after an error here). A child that has sent its last result is not waited for: unmapping a
@@ -209,9 +233,3 @@ class Kept:
             else:
                 _ENDING.append(process)
         self.children = []
-
-    def __enter__(self) -> Kept:
-        return self
-
-    def __exit__(self, kind: object, *exc: object) -> None:
-        self.close(kill=kind is not None)

@@ -27,16 +27,15 @@ from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .parallel import _ENDING
+from .parallel import _ENDING, Helpers
 
 # what the helper's interpreter runs (not ``-m``: this module is imported with its package first)
 _MAIN = "import sys; from consignet.resolution.remote import serve; serve(int(sys.argv[1]), int(sys.argv[2]))"
 _ROOT = str(Path(__file__).resolve().parents[2])  # the directory that holds the ``consignet`` package
 
 
-class Remote:
-    """A helper process running ``func(*args)``, a generator (see the module doc); a context manager
-    that ends it on exit, with ``parallel.Kept``'s methods."""
+class Remote(Helpers):
+    """A helper process running ``func(*args)``, a generator (see the module doc)."""
 
     def __init__(self, func: Callable[..., Generator[Any, Any, None]], *args: Any) -> None:
         to_child, from_here = os.pipe()
@@ -65,7 +64,7 @@ class Remote:
             raise
 
     def send(self, messages: Sequence[Any]) -> None:
-        """One message (``Kept``'s interface: one per helper)."""
+        """One message (one per helper: there is one)."""
         (message,) = messages
         self._put(message)
 
@@ -77,12 +76,6 @@ class Remote:
         if status != "ok":
             raise RuntimeError(f"resolution helper failed: {value}")
         return [unpack(value) if unpack else value]
-
-    def ask(
-        self, messages: Sequence[Any], here: Callable[[], Any], unpack: Callable[[Any], Any] | None = None
-    ) -> list[Any]:
-        self.send(messages)
-        return [here(), *self.receive(unpack)]
 
     def close(self, kill: bool = False) -> None:
         """Close the pipes (a helper waiting for a message then ends); ``kill`` it after an error here.
@@ -99,12 +92,6 @@ class Remote:
 
     def join(self) -> None:
         self.process.wait()
-
-    def __enter__(self) -> Remote:
-        return self
-
-    def __exit__(self, kind: object, *exc: object) -> None:
-        self.close(kill=kind is not None)
 
 
 def serve(inbox_fd: int, out_fd: int) -> None:
