@@ -69,26 +69,31 @@ def _child(conn: Any, index: int, others: Sequence[Any] = ()) -> None:
         conn.send(("ok", pack(result) if pack else result))
         if follow is None:
             return
-        # kept (``fork_keep``): ``follow`` is a generator over the same data, sent each message the
-        # parent sends; what it yields (but None) goes back, until the parent closes the pipe
-        steps = follow(result)
-        answer = next(steps)
-        while True:
-            if answer is not None:
-                conn.send(("ok", answer))
-            try:
-                message = conn.recv()
-            except EOFError:
-                return
-            try:
-                answer = steps.send(message)
-            except StopIteration:
-                return
+        # kept (``fork_keep``): ``follow`` is a generator over the same data
+        run_steps(follow(result), conn.send, conn.recv)
     except BaseException as exc:  # reported to the parent, which raises
         with contextlib.suppress(OSError):  # unless the parent has gone
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
+
+
+def run_steps(steps: Generator[Any, Any, None], send: Callable[[Any], None], receive: Callable[[], Any]) -> None:
+    """A helper's side of a kept helper (``fork_keep``, ``remote``): each message received is sent
+    into the generator ``steps`` at its ``yield``, and what it yields (but None) goes back as
+    ``("ok", answer)``, until it ends or ``receive`` raises ``EOFError`` (the parent closed the pipe)."""
+    answer = next(steps)
+    while True:
+        if answer is not None:
+            send(("ok", answer))
+        try:
+            message = receive()
+        except EOFError:
+            return
+        try:
+            answer = steps.send(message)
+        except StopIteration:
+            return
 
 
 _ENDING: list[Any] = []  # children that sent their last result and are exiting

@@ -27,7 +27,7 @@ from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .parallel import _ENDING, Helpers
+from .parallel import _ENDING, Helpers, run_steps
 
 # what the helper's interpreter runs (not ``-m``: this module is imported with its package first)
 _MAIN = "import sys; from consignet.resolution.remote import serve; serve(int(sys.argv[1]), int(sys.argv[2]))"
@@ -107,22 +107,20 @@ def serve(inbox_fd: int, out_fd: int) -> None:
         except (EOFError, OSError):
             messages.put(EOFError)
 
+    def put(answer: Any) -> None:
+        pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+
+    def get() -> Any:
+        message = messages.get()
+        if message is EOFError:
+            raise EOFError
+        return message
+
     threading.Thread(target=receive, daemon=True).start()
     try:
-        func, args = messages.get()
-        steps = func(*args)
-        answer = next(steps)
-        while True:
-            if answer is not None:
-                pickle.dump(("ok", answer), out, protocol=pickle.HIGHEST_PROTOCOL)
-                out.flush()
-            message = messages.get()
-            if message is EOFError:
-                return
-            try:
-                answer = steps.send(message)
-            except StopIteration:
-                return
+        func, args = get()
+        run_steps(func(*args), put, get)
     except BaseException as exc:  # reported to the parent, which raises
         with contextlib.suppress(OSError):
             pickle.dump(("error", f"{type(exc).__name__}: {exc}"), out)
