@@ -380,6 +380,7 @@ def test_the_remote_helper_runs_in_a_new_interpreter_answers_in_order_and_report
     name candidates as ``blocking.name_candidates`` finds them here; a message it cannot use is raised
     here with its error; closing the pipes ends it; a helper that died is reported, not waited for."""
     import os
+    import pickle
     from collections import defaultdict
 
     import pytest
@@ -417,5 +418,12 @@ def test_the_remote_helper_runs_in_a_new_interpreter_answers_in_order_and_report
     remote.process.wait()
     with pytest.raises(RuntimeError, match="exited with code -9"):
         remote.receive()
+    remote.close()
+    # this process dies while sending a message: the helper ends (with the error), not waits forever
+    remote = Remote(remote_steps, cfg)
+    message = pickle.dumps(([_compared_fields(p) for p in parsed] * 100, [False] * len(parsed) * 100))
+    remote.out.write(message[: len(message) // 2])
+    remote.out.close()
+    assert remote.process.wait(timeout=60) == 1
     remote.close()
     reap()

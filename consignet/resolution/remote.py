@@ -104,8 +104,10 @@ def serve(inbox_fd: int, out_fd: int) -> None:
         try:
             while True:
                 messages.put(pickle.load(inbox))
-        except (EOFError, OSError):
+        except EOFError:  # the pipe closed: the end
             messages.put(EOFError)
+        except BaseException as exc:  # a message cut short (the run died while sending it): raised by ``get``
+            messages.put(exc)
 
     def put(answer: Any) -> None:
         pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -115,6 +117,8 @@ def serve(inbox_fd: int, out_fd: int) -> None:
         message = messages.get()
         if message is EOFError:
             raise EOFError
+        if isinstance(message, BaseException):
+            raise message
         return message
 
     threading.Thread(target=receive, daemon=True).start()
