@@ -374,11 +374,12 @@ def test_a_kept_helper_answers_each_message_ends_when_closed_and_reports_errors(
     assert not kept.children
 
 
-def test_the_remote_helper_runs_in_a_new_interpreter_answers_in_order_and_reports_errors() -> None:
+def test_the_remote_helper_runs_in_a_new_interpreter_answers_in_order_and_reports_errors(tmp_path, monkeypatch) -> None:
     """``remote.Remote``: the helper of a run on two processes is a new Python process (it never maps
-    this one's memory), fed by messages: sent the parsed names, it answers this process's share of the
-    name candidates as ``blocking.name_candidates`` finds them here; a message it cannot use is raised
-    here with its error; closing the pipes ends it; a helper that died is reported, not waited for."""
+    this one's memory) running this checkout's code, fed by messages: sent the parsed names, it answers
+    this process's share of the name candidates as ``blocking.name_candidates`` finds them here; a
+    message it cannot use is raised here with its error; closing the pipes ends it; a helper that died
+    is reported with its exit code; one whose run died while sending it a message ends too."""
     import os
     import pickle
     from collections import defaultdict
@@ -399,6 +400,10 @@ def test_the_remote_helper_runs_in_a_new_interpreter_answers_in_order_and_report
     parsed = [parse_name(n) for n in raw]
     counts: dict[str, int] = defaultdict(int)
     groups = [(i, list(js)) for i, js in enumerate(name_candidates(parsed, cfg, counts)) if js]
+    # another ``consignet`` in the current directory is not the one the helper imports
+    (tmp_path / "consignet").mkdir()
+    (tmp_path / "consignet" / "__init__.py").write_text("raise ImportError('the wrong consignet')\n")
+    monkeypatch.chdir(tmp_path)
     with Remote(remote_steps, cfg) as remote:
         remote.send([([_compared_fields(p) for p in parsed], [False] * len(parsed))])
         [(here, found_counts)] = remote.receive()
@@ -419,6 +424,13 @@ def test_the_remote_helper_runs_in_a_new_interpreter_answers_in_order_and_report
     with pytest.raises(RuntimeError, match="exited with code -9"):
         remote.receive()
     remote.close()
+    with Remote(remote_steps, cfg) as remote:  # dies after an answer, before the next message
+        remote.send([([_compared_fields(p) for p in parsed], [False] * len(parsed))])
+        remote.receive()
+        remote.process.kill()
+        remote.process.wait()
+        with pytest.raises(RuntimeError, match="exited with code -9"):
+            remote.send([(list(range(10**6)),)])
     # this process dies while sending a message: the helper ends (with the error), not waits forever
     remote = Remote(remote_steps, cfg)
     message = pickle.dumps(([_compared_fields(p) for p in parsed] * 100, [False] * len(parsed) * 100))
@@ -427,3 +439,29 @@ def test_the_remote_helper_runs_in_a_new_interpreter_answers_in_order_and_report
     assert remote.process.wait(timeout=60) == 1
     remote.close()
     reap()
+
+
+def test_two_processes_resolve_a_handful_of_mentions_and_a_config_subclass_like_one(monkeypatch) -> None:
+    """Two processes forced on a few mentions (fewer pairs than processes), and settings given as a
+    subclass that the helper process cannot import, give the result of one process."""
+    from dataclasses import dataclass
+
+    from consignet.resolution import ResolutionConfig, cluster_parts
+    from consignet.resolution.synthetic import generate
+
+    @dataclass(frozen=True, slots=True)
+    class Stricter(ResolutionConfig):
+        pass
+
+    def view(result):
+        return {k: (v.actor_id, v.score) for k, v in result.assignments.items()}, list(result.actors.items())
+
+    monkeypatch.setattr(cluster_parts, "PARALLEL_FROM_LINKS", 0)
+    mentions, _ = generate(400, seed=3)
+    for some in (mentions[:0], mentions[:1], mentions[:3], mentions[:10], mentions):
+        one = resolve(some, cfg=ResolutionConfig(workers=1))
+        assert view(resolve(some, cfg=ResolutionConfig(workers=2))) == view(one)
+    stricter = ResolutionConfig().match_points + 0.5
+    two = resolve(mentions, cfg=Stricter(workers=2, match_points=stricter))
+    assert view(two) == view(resolve(mentions, cfg=Stricter(workers=1, match_points=stricter)))
+    assert view(two) != view(resolve(mentions, cfg=ResolutionConfig(workers=1)))  # the setting reached the helper

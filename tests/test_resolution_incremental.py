@@ -170,10 +170,8 @@ def test_two_workers_cluster_components_apart_and_give_the_result_of_one(mention
     assert list(one.actors.items()) == list(two.actors.items())
 
 
-def test_the_helper_kept_from_the_name_comparisons_gives_the_result_of_one_process_with_judgements(
-    mentions, monkeypatch
-) -> None:
-    """Two processes, one helper from the name comparisons through clustering (``helper.after_compare``):
+def test_the_helper_process_gives_the_result_of_one_process_with_judgements(mentions, monkeypatch) -> None:
+    """Two processes, one helper from the name candidates through clustering (``helper.remote_steps``):
     the analysts' confirms and rejects reach it, and every output and statistic equals one process's."""
     from consignet.resolution import Judgement, ResolutionConfig, cluster_parts
 

@@ -23,7 +23,7 @@ def test_the_setting_refuses_a_negative_number_of_processes(monkeypatch) -> None
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_one_or_two_processes_resolve_the_sample_alike(workers, sample_dir: Path, tmp_path: Path, monkeypatch) -> None:
     """The sample is far below the size at which two processes start on their own: forcing two runs
-    the helper kept from the scorer's tables through scoring, clustering and summaries."""
+    the helper process (``remote``) through name candidates, comparisons, scoring and clustering."""
     actors: dict[str, dict[str, str]] = {}
     for setting in ("0", workers):  # 0 (automatic) is one process at this size: the reference
         monkeypatch.setenv("CONSIGNET_RESOLUTION_WORKERS", setting)

@@ -15,6 +15,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
+from dataclasses import fields
 from functools import partial
 from itertools import chain
 from typing import Any
@@ -89,20 +90,24 @@ class _Run:
             self.mentions[m.mention_id] = m
         self.judged: ResolvedJudgements = resolve_judgements(judgements, previous, self.mentions)
         self.workers = worker_count(len(self.mentions), cfg)
-        # on two processes, the helper that compares, scores and clusters is started first: its
+        # On two processes, the helper that compares, scores and clusters is started first: its
         # interpreter starts and imports while the names are parsed (``remote``; without a Python
-        # executable to start, as when embedded, a fork does it)
-        self.remote = Remote(remote_steps, cfg) if self.workers == 2 and cfg.blocking and sys.executable else None
+        # executable to start, as when embedded, a fork does it). Its settings go as a plain
+        # ``ResolutionConfig``: a subclass defined in a script could not be loaded there.
+        self.remote: Remote | None = None
+        if self.workers == 2 and cfg.blocking and sys.executable:
+            plain = ResolutionConfig(**{f.name: getattr(cfg, f.name) for f in fields(ResolutionConfig)})
+            self.remote = Remote(remote_steps, plain)
         listed = list(self.mentions.values())
         with killed_on_error(self.remote):
             if self.workers == 1:
                 self.atoms: list[Atom] = build_atoms(listed, self.judged.isolated)
             else:  # parsing and grouping shared with a fork
                 self.atoms = build_atoms_parallel(listed, self.judged.isolated, self.workers)[0]
-        del listed
-        self.lap("atoms")
-        self.names = NameTable(self.atoms)
-        self.key_of = [self.names.index[a.name_key] for a in self.atoms]
+            del listed
+            self.lap("atoms")
+            self.names = NameTable(self.atoms)
+            self.key_of = [self.names.index[a.name_key] for a in self.atoms]
 
     def lap(self, step: str) -> None:
         now, now_cpu = time.perf_counter(), time.process_time()
@@ -205,6 +210,7 @@ class _Run:
             pairs = list(pairs)  # once: cut into parts below
         if kept is not None:
             parts = chunks(pairs, len(kept.children) + 1, SCORE_SHARE)  # type: ignore[arg-type]
+            parts += [[]] * (len(kept.children) + 1 - len(parts))  # a few pairs: a part each all the same
             with killed_on_error(kept):
                 results = kept.ask([(part, *judged) for part in parts[1:]], partial(links_of, parts[0]))
         else:

@@ -25,13 +25,19 @@ import sys
 import threading
 from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from .parallel import _ENDING, Helpers, run_steps
 
-# what the helper's interpreter runs (not ``-m``: this module is imported with its package first)
-_MAIN = "import sys; from consignet.resolution.remote import serve; serve(int(sys.argv[1]), int(sys.argv[2]))"
-_ROOT = str(Path(__file__).resolve().parents[2])  # the directory that holds the ``consignet`` package
+# What the helper's interpreter runs (not ``-m``: this module is imported with its package first).
+# The directory that holds this ``consignet`` goes first on its path unless already there (a checkout
+# run from its own directory, as ``bench/resolution_dump.py`` does; an installed package is found as
+# here, and site-packages must not come before the standard library).
+_MAIN = (
+    "import sys; root = sys.argv[1]; root in sys.path or sys.path.insert(0, root); "
+    "from consignet.resolution.remote import serve; serve(int(sys.argv[2]), int(sys.argv[3]))"
+)
+_ROOT = str(Path(__file__).resolve().parents[2])
 
 
 class Remote(Helpers):
@@ -40,13 +46,11 @@ class Remote(Helpers):
     def __init__(self, func: Callable[..., Generator[Any, Any, None]], *args: Any) -> None:
         to_child, from_here = os.pipe()
         to_here, from_child = os.pipe()
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH")) if p)
+        # -P: not the current directory first on its path (another ``consignet`` there would be imported)
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _MAIN, str(to_child), str(from_child)],
+            [sys.executable, "-P", "-c", _MAIN, _ROOT, str(to_child), str(from_child)],
             pass_fds=(to_child, from_child),
             stdin=subprocess.DEVNULL,
-            env=env,
         )
         os.close(to_child)
         os.close(from_child)
@@ -59,9 +63,8 @@ class Remote(Helpers):
         try:
             pickle.dump(message, self.out, protocol=pickle.HIGHEST_PROTOCOL)
             self.out.flush()
-        except BrokenPipeError:  # the helper has failed: raise what it reported
-            self.receive()
-            raise
+        except BrokenPipeError:
+            self._failed()
 
     def send(self, messages: Sequence[Any]) -> None:
         """One message (one per helper: there is one)."""
@@ -71,11 +74,26 @@ class Remote(Helpers):
     def receive(self, unpack: Callable[[Any], Any] | None = None) -> list[Any]:
         try:
             status, value = pickle.load(self.inbox)
-        except EOFError:
-            status, value = "error", f"exited with code {self.process.wait()}"
+        except (EOFError, pickle.UnpicklingError):  # gone, or died while answering
+            self._failed()
         if status != "ok":
             raise RuntimeError(f"resolution helper failed: {value}")
         return [unpack(value) if unpack else value]
+
+    def _failed(self) -> NoReturn:
+        """The helper has gone: raise the error it reported, if any, or how it ended."""
+        why = None
+        with contextlib.suppress(Exception):  # answers it sent before, up to a last one cut short
+            while True:
+                status, value = pickle.load(self.inbox)
+                if status != "ok":
+                    why = value
+        try:
+            code = self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        raise RuntimeError(f"resolution helper failed: {why or f'exited with code {code}'}")
 
     def close(self, kill: bool = False) -> None:
         """Close the pipes (a helper waiting for a message then ends); ``kill`` it after an error here.
