@@ -20,7 +20,7 @@ CALL (a) {
   AND ($date_to IS NULL OR coalesce(m.shipment_date, m.seizure_date) <= $date_to)
   AND ($countries IS NULL OR m.originator IN $countries)
   AND ($hs_prefix IS NULL OR coalesce(m.hs6, m.hs_code) STARTS WITH $hs_prefix
-       OR EXISTS { MATCH (fc:Consignment)-[:HAS_PARTY]->(m) WHERE fc.hs6 STARTS WITH $hs_prefix })
+       OR any(party_hs IN [(party_of:Consignment)-[:HAS_PARTY]->(m) | party_of.hs6] WHERE party_hs STARTS WITH $hs_prefix))
   WITH m.name AS name, count(*) AS k
   ORDER BY k DESC, name
   RETURN collect(name)[..$names_limit] AS names, sum(k) AS evidence_total
@@ -32,7 +32,7 @@ CALL (a) {
   AND ($date_to IS NULL OR coalesce(m.shipment_date, m.seizure_date) <= $date_to)
   AND ($countries IS NULL OR m.originator IN $countries)
   AND ($hs_prefix IS NULL OR coalesce(m.hs6, m.hs_code) STARTS WITH $hs_prefix
-       OR EXISTS { MATCH (fc:Consignment)-[:HAS_PARTY]->(m) WHERE fc.hs6 STARTS WITH $hs_prefix })
+       OR any(party_hs IN [(party_of:Consignment)-[:HAS_PARTY]->(m) | party_of.hs6] WHERE party_hs STARTS WITH $hs_prefix))
   WITH m ORDER BY coalesce(m.shipment_date, ''), m.consignment_id, coalesce(m.role, '')
   WITH m.originator AS country, collect(m)[0] AS m
   WITH m ORDER BY coalesce(m.shipment_date, ''), m.consignment_id, coalesce(m.role, '')

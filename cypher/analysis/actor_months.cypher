@@ -14,7 +14,7 @@ WHERE m.shipment_date IS NOT NULL AND ($viewer_country IS NULL OR m.originator =
   AND ($date_to IS NULL OR coalesce(m.shipment_date, m.seizure_date) <= $date_to)
   AND ($countries IS NULL OR m.originator IN $countries)
   AND ($hs_prefix IS NULL OR coalesce(m.hs6, m.hs_code) STARTS WITH $hs_prefix
-       OR EXISTS { MATCH (fc:Consignment)-[:HAS_PARTY]->(m) WHERE fc.hs6 STARTS WITH $hs_prefix })
+       OR any(party_hs IN [(party_of:Consignment)-[:HAS_PARTY]->(m) | party_of.hs6] WHERE party_hs STARTS WITH $hs_prefix))
 WITH substring(m.shipment_date, 0, 7) AS month, m.originator AS country, count(DISTINCT m.consignment_id) AS records
 ORDER BY month, country
 RETURN month, collect({country: country, records: records}) AS countries

@@ -18,7 +18,7 @@ CALL (x) {
   AND ($date_to IS NULL OR coalesce(m.shipment_date, m.seizure_date) <= $date_to)
   AND ($countries IS NULL OR m.originator IN $countries)
   AND ($hs_prefix IS NULL OR coalesce(m.hs6, m.hs_code) STARTS WITH $hs_prefix
-       OR EXISTS { MATCH (fc:Consignment)-[:HAS_PARTY]->(m) WHERE fc.hs6 STARTS WITH $hs_prefix }) } END AS total
+       OR any(party_hs IN [(party_of:Consignment)-[:HAS_PARTY]->(m) | party_of.hs6] WHERE party_hs STARTS WITH $hs_prefix)) } END AS total
 }
 CALL (x) {
   MATCH (x)<-[:RESOLVES_TO]-(m:Mention)
@@ -27,7 +27,7 @@ CALL (x) {
   AND ($date_to IS NULL OR coalesce(m.shipment_date, m.seizure_date) <= $date_to)
   AND ($countries IS NULL OR m.originator IN $countries)
   AND ($hs_prefix IS NULL OR coalesce(m.hs6, m.hs_code) STARTS WITH $hs_prefix
-       OR EXISTS { MATCH (fc:Consignment)-[:HAS_PARTY]->(m) WHERE fc.hs6 STARTS WITH $hs_prefix })
+       OR any(party_hs IN [(party_of:Consignment)-[:HAS_PARTY]->(m) | party_of.hs6] WHERE party_hs STARTS WITH $hs_prefix))
   WITH m ORDER BY coalesce(m.shipment_date, ''), m.consignment_id, coalesce(m.role, '') SKIP $offset LIMIT $limit
   RETURN collect({record: m.consignment_id, record_type: 'Consignment', record_id: m.record_id, originator: m.originator, reporting_country: coalesce(m.reporting_country, m.originator), file: m.source_file, row: m.source_row, date: m.shipment_date, role: m.role}) AS records
 }

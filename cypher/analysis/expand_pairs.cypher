@@ -28,7 +28,7 @@ WHERE type(r) IN $rel_types
   AND ($date_to IS NULL OR coalesce(m.shipment_date, m.seizure_date) <= $date_to)
   AND ($countries IS NULL OR m.originator IN $countries)
   AND ($hs_prefix IS NULL OR coalesce(m.hs6, m.hs_code) STARTS WITH $hs_prefix
-       OR EXISTS { MATCH (fc:Consignment)-[:HAS_PARTY]->(m) WHERE fc.hs6 STARTS WITH $hs_prefix })))))
+       OR any(party_hs IN [(party_of:Consignment)-[:HAS_PARTY]->(m) | party_of.hs6] WHERE party_hs STARTS WITH $hs_prefix))))))
   AND (NOT m:Actor OR $viewer_country IS NULL OR EXISTS { MATCH (m)<-[:RESOLVES_TO]-(vm:Mention) WHERE ($viewer_country IS NULL OR vm.originator = $viewer_country OR coalesce(vm.scope_kind, 'network') = 'network' OR (vm.scope_kind = 'countries' AND $viewer_country IN coalesce(vm.scope_countries, [])) OR (vm.scope_kind = 'group' AND vm.scope_group IN $viewer_groups)) })
   AND (elementId(m) IN $keep OR (NOT any(l IN labels(m) WHERE l IN $skip_labels)
        AND ($common_threshold IS NULL OR coalesce(CASE

@@ -17,7 +17,7 @@ CALL () {
   AND ($date_to IS NULL OR coalesce(m.shipment_date, m.seizure_date) <= $date_to)
   AND ($countries IS NULL OR m.originator IN $countries)
   AND ($hs_prefix IS NULL OR coalesce(m.hs6, m.hs_code) STARTS WITH $hs_prefix
-       OR EXISTS { MATCH (fc:Consignment)-[:HAS_PARTY]->(m) WHERE fc.hs6 STARTS WITH $hs_prefix })
+       OR any(party_hs IN [(party_of:Consignment)-[:HAS_PARTY]->(m) | party_of.hs6] WHERE party_hs STARTS WITH $hs_prefix))
   WITH a, collect(DISTINCT m.originator) AS countries, count(DISTINCT m.consignment_id) AS records,
        min(m.shipment_date) AS first_seen, max(m.shipment_date) AS last_seen
   WHERE size(countries) >= $min_countries
