@@ -4,13 +4,13 @@ A forked helper shares every page of this process until one of the two writes it
 an object's reference count whenever it reads it: at 1M mentions a helper forked after the atoms held
 ~2 GB of pages twice by the end of the run (both processes together 4.6-4.9 GB, one process alone
 2.9 GB), even when it read no atom -- the parsed names it compares lie scattered among them. A new
-interpreter (``remote.serve``, started when the run starts so that its imports
-overlap the parsing) holds only what it is sent: parsed names, arrays of numbers, pairs, links.
+interpreter (``serve``, started when the run starts so that its imports overlap the parsing) holds
+only what it is sent: parsed names, arrays of numbers, pairs, links.
 
-It runs a generator as a helper kept by ``parallel.fork_keep`` does (``Remote`` has ``Kept``'s
-methods): each message it receives is sent into the generator at its ``yield``, and what it yields
-(but None) comes back. A thread receives the messages as they arrive, so that this process never
-waits for the helper to be ready for one.
+It runs a generator as a helper kept by ``parallel.fork_keep`` does (both are ``parallel.Helpers``,
+driven by ``parallel.run_steps``): each message it receives is sent into the generator at its
+``yield``, and what it yields (but None) comes back. A thread receives the messages as they arrive,
+so that this process never waits for the helper to be ready for one.
 """
 
 from __future__ import annotations
@@ -30,9 +30,10 @@ from typing import Any, BinaryIO, NoReturn
 from .parallel import _ENDING, Helpers, run_steps
 
 # What the helper's interpreter runs (not ``-m``: this module is imported with its package first).
-# The directory that holds this ``consignet`` goes first on its path unless already there (a checkout
-# run from its own directory, as ``bench/resolution_dump.py`` does; an installed package is found as
-# here, and site-packages must not come before the standard library).
+# The directory that holds this ``consignet`` goes first on its path unless it is there already: a
+# checkout that a script put on its own path (``bench/resolution_dump.py`` of an old commit) is the
+# one imported there too, while an installed package is found as here (site-packages must not come
+# before the standard library).
 _MAIN = (
     "import sys; root = sys.argv[1]; root in sys.path or sys.path.insert(0, root); "
     "from consignet.resolution.remote import serve; serve(int(sys.argv[2]), int(sys.argv[3]))"
