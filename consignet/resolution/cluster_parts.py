@@ -128,11 +128,14 @@ def in_helper(
     cfg: ResolutionConfig,
     found: list[tuple[float, int, int, float, bool]],
     message: tuple,
+    known: int | None = None,
 ) -> tuple:
     """The helper's part of ``cluster_parallel`` (run by ``helper.after_scoring`` in the helper kept from
     scoring): ``found`` are the links it scored (as tuples, at ``start`` in the parent's ``links``),
-    ``message`` what ``cluster_parallel`` sends."""
-    start, (lo, hi), component, known, columns, where = message
+    ``message`` what ``cluster_parallel`` sends; ``known``, when given, instead of the size of the
+    run's name cache that the message carries (a helper process's cache does not begin as the run's)."""
+    start, (lo, hi), component, sent_known, columns, where = message
+    known = sent_known if known is None else known
     # what this helper's cache holds beyond the parent's (``known`` entries): the name similarities it
     # computed while scoring and, below, while clustering; all go back, so the run's statistic
     # ``name_pairs_scored`` is that of one process

@@ -141,7 +141,7 @@ class _Run:
                 del candidates
                 compared = fork_map(partial(compare, names), chunks(groups, self.workers))
             else:
-                remote.send([(arrays, np.asarray(self.key_of, np.int32), self.cols)])
+                remote.send([(arrays, self.cols)])
                 [(here, counts)] = remote.receive()
                 for key, n in counts.items():
                     self.counts[key] += n

@@ -55,9 +55,7 @@ def after_scoring(
     if message[0] == CACHE:  # this process clusters alone (a small run): only the name similarities
         yield list(islice(names.cache.items(), message[1] if known is None else known, None))
         return
-    if known is not None:
-        message = (*message[:3], known, *message[4:])
-    yield in_helper(cols, confirms, rejects, names, cfg, found, message)
+    yield in_helper(cols, confirms, rejects, names, cfg, found, message, known)
 
 
 def remote_steps(cfg: ResolutionConfig) -> Generator[Any, Any, None]:
@@ -66,8 +64,9 @@ def remote_steps(cfg: ResolutionConfig) -> Generator[Any, Any, None]:
     1. sent the distinct names (parsed, as tuples) and which are persons' names, it finds the name
        candidates (``blocking.name_candidates``) and answers this process's share of the names to
        compare, with the blocking counts;
-    2. sent the atoms' evidence as arrays and ``key_of`` (``engine._Run.tables``) and what clustering
-       reads (``columns``), it compares its share of the names and answers the similarities;
+    2. sent the atoms' evidence as arrays (``engine._Run.tables``) and what clustering reads
+       (``columns``, with each atom's name number), it compares its share of the names and answers
+       the similarities;
     3. sent this process's similarities, then its share of the pairs with the analysts' confirms and
        rejects, it scores the pairs and answers the links;
     4. as ``after_scoring``: clusters its components, or answers the name similarities it added."""
@@ -78,15 +77,14 @@ def remote_steps(cfg: ResolutionConfig) -> Generator[Any, Any, None]:
     groups = [(i, list(js)) for i, js in enumerate(name_candidates(names.parsed, cfg, counts)) if js]
     here, *rest = chunks(groups, 2)
     del groups
-    arrays, key_of, cols = yield here, dict(counts)
+    arrays, cols = yield here, dict(counts)
     del here
-    key_of = key_of.tolist()
     compared = yield compare(names, rest[0] if rest else [])
     names.cache.update(((i, j), score) for i, j, score in compared)
     del compared, rest
     known = len(names.cache)  # this process has every similarity computed so far
     part, confirms, rejects = yield None
-    found = links_of(key_of, names, Scorer(cfg, {}, {}, arrays), cfg, part)
+    found = links_of(cols.name, names, Scorer(cfg, {}, {}, arrays), cfg, part)
     del part
     message = yield found
     yield from after_scoring(cols, confirms, rejects, names, cfg, found, message, known)
